@@ -1,0 +1,68 @@
+package io.jwtauth.application;
+
+import io.jwtauth.domain.PlainPassword;
+import io.jwtauth.domain.TokenIssuer;
+import io.jwtauth.domain.TokenSettings;
+import io.jwtauth.domain.TokenVerifier;
+import io.jwtauth.domain.User;
+import io.jwtauth.domain.Username;
+import io.jwtauth.domain.fake.CountingPasswordHasher;
+import io.jwtauth.domain.fake.FakeTokenCodec;
+import io.jwtauth.domain.fake.InMemoryRefreshTokenStore;
+import io.jwtauth.domain.fake.InMemoryUserStore;
+import io.jwtauth.domain.fake.MutableClock;
+import io.jwtauth.domain.fake.SequentialRandomIds;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Every use case wired to in-memory fakes, as bootstrap wires them to the real adapters. */
+final class Fixture {
+
+    static final Duration ACCESS_LIFETIME = Duration.ofMinutes(5);
+    static final Duration REFRESH_LIFETIME = Duration.ofDays(1);
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    final InMemoryUserStore users = new InMemoryUserStore();
+    final InMemoryRefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
+    final CountingPasswordHasher hasher = new CountingPasswordHasher();
+    final FakeTokenCodec codec = new FakeTokenCodec();
+    final TokenSettings settings;
+    final TokenIssuer issuer;
+    final TokenVerifier verifier;
+    final ActiveRefreshTokens activeRefreshTokens;
+    final ObtainTokenPair login;
+    final RefreshAccessToken refresh;
+    final VerifyToken verify;
+    final BlacklistRefreshToken blacklist;
+    final AuthenticateAccessToken authenticate;
+    final CreateUser createUser;
+    final SetPassword setPassword;
+    final SetUserActive setUserActive;
+
+    Fixture() {
+        this(false, false);
+    }
+
+    Fixture(boolean rotate, boolean blacklistAfterRotation) {
+        settings = new TokenSettings(ACCESS_LIFETIME, REFRESH_LIFETIME, rotate, blacklistAfterRotation, Duration.ZERO);
+        issuer = new TokenIssuer(settings, new SequentialRandomIds());
+        verifier = new TokenVerifier(codec, clock, settings.leeway());
+        activeRefreshTokens = new ActiveRefreshTokens(verifier, refreshTokens);
+        login = new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, clock);
+        refresh = new RefreshAccessToken(activeRefreshTokens, refreshTokens, users, issuer, codec, settings, clock);
+        verify = new VerifyToken(verifier, activeRefreshTokens);
+        blacklist = new BlacklistRefreshToken(activeRefreshTokens, refreshTokens);
+        authenticate = new AuthenticateAccessToken(verifier, users);
+        createUser = new CreateUser(users, hasher);
+        setPassword = new SetPassword(users, hasher);
+        setUserActive = new SetUserActive(users);
+    }
+
+    User user(String name, String password) {
+        return createUser.handle(new CreateUser.Command(new Username(name), new PlainPassword(password)));
+    }
+
+    io.jwtauth.domain.TokenPair loginAs(String name, String password) {
+        return login.handle(new ObtainTokenPair.Command(name, new PlainPassword(password)));
+    }
+}

@@ -1,0 +1,83 @@
+package io.jwtauth.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jwtauth.domain.Claims;
+import io.jwtauth.domain.InvalidCredentials;
+import io.jwtauth.domain.RefreshTokenState;
+import io.jwtauth.domain.TokenPair;
+import io.jwtauth.domain.TokenType;
+import io.jwtauth.domain.User;
+import io.jwtauth.domain.Username;
+import org.junit.jupiter.api.Test;
+
+class ObtainTokenPairTest {
+
+    private final Fixture fixture = new Fixture();
+
+    @Test
+    void issuesARefreshAndAnAccessTokenForTheUser() {
+        User user = fixture.user("myuser", "mypassword");
+
+        TokenPair pair = fixture.loginAs("myuser", "mypassword");
+
+        Claims access = fixture.codec.claimsOf(pair.access());
+        Claims refresh = fixture.codec.claimsOf(pair.refresh());
+        assertThat(access.type()).isEqualTo(TokenType.ACCESS);
+        assertThat(access.userId()).isEqualTo(user.id());
+        assertThat(access.expiresAt()).isEqualTo(fixture.clock.instant().plus(Fixture.ACCESS_LIFETIME));
+        assertThat(refresh.type()).isEqualTo(TokenType.REFRESH);
+        assertThat(refresh.expiresAt()).isEqualTo(fixture.clock.instant().plus(Fixture.REFRESH_LIFETIME));
+        assertThat(fixture.refreshTokens.stateOf(refresh.id())).contains(RefreshTokenState.ACTIVE);
+    }
+
+    @Test
+    void eachLoginStartsItsOwnFamily() {
+        fixture.user("myuser", "mypassword");
+        Claims first = fixture.codec.claimsOf(fixture.loginAs("myuser", "mypassword").refresh());
+        Claims second = fixture.codec.claimsOf(fixture.loginAs("myuser", "mypassword").refresh());
+        assertThat(first.family()).isNotEqualTo(second.family());
+    }
+
+    @Test
+    void normalizesTheUsernameAsAtCreation() {
+        fixture.user("myuser", "mypassword");
+        assertThat(fixture.loginAs("ｍｙｕｓｅｒ", "mypassword")).isNotNull();
+    }
+
+    @Test
+    void wrongPasswordUnknownUserInactiveUserAndImpossibleNameFailAlikeWithOneCheckEach() {
+        User inactive = fixture.user("sleeper", "mypassword");
+        fixture.setUserActive.handle(new SetUserActive.Command(inactive.username(), false));
+        fixture.user("myuser", "mypassword");
+
+        assertOneCheckThenInvalidCredentials("myuser", "wrong");
+        assertOneCheckThenInvalidCredentials("nobody", "mypassword");
+        assertOneCheckThenInvalidCredentials("sleeper", "mypassword");
+        assertOneCheckThenInvalidCredentials("not a valid name;", "mypassword");
+        assertThat(fixture.refreshTokens.size()).isZero();
+    }
+
+    @Test
+    void aSuccessfulLoginChecksThePasswordOnce() {
+        fixture.user("myuser", "mypassword");
+        int before = fixture.hasher.checks();
+        fixture.loginAs("myuser", "mypassword");
+        assertThat(fixture.hasher.checks() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aPasswordSetByTheOperatorReplacesTheOldOne() {
+        fixture.user("myuser", "mypassword");
+        fixture.setPassword.handle(new SetPassword.Command(new Username("myuser"), new io.jwtauth.domain.PlainPassword("n3w")));
+        assertThat(fixture.loginAs("myuser", "n3w")).isNotNull();
+        assertThatThrownBy(() -> fixture.loginAs("myuser", "mypassword")).isInstanceOf(InvalidCredentials.class);
+    }
+
+    private void assertOneCheckThenInvalidCredentials(String username, String password) {
+        int before = fixture.hasher.checks();
+        assertThatThrownBy(() -> fixture.loginAs(username, password)).isInstanceOf(InvalidCredentials.class);
+        assertThat(fixture.hasher.checks() - before).as("password checks for %s", username).isEqualTo(1);
+    }
+}

@@ -1,0 +1,31 @@
+package io.jwtauth.domain;
+
+import io.jwtauth.domain.port.RandomIds;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Makes the claims of new tokens: fresh ids, the configured lifetimes, the family a refresh token belongs to. */
+public final class TokenIssuer {
+
+    private final TokenSettings settings;
+    private final RandomIds randomIds;
+
+    public TokenIssuer(TokenSettings settings, RandomIds randomIds) {
+        this.settings = settings;
+        this.randomIds = randomIds;
+    }
+
+    public Claims access(UserId user, Instant now) {
+        return new Claims(TokenType.ACCESS, randomIds.newTokenId(), user, now, now.plus(settings.accessTokenLifetime()),
+                Optional.empty(), Optional.empty());
+    }
+
+    public Claims refresh(UserId user, FamilyId family, Instant now) {
+        return new Claims(TokenType.REFRESH, randomIds.newTokenId(), user, now, now.plus(settings.refreshTokenLifetime()),
+                Optional.empty(), Optional.of(family));
+    }
+
+    public FamilyId newFamily() {
+        return randomIds.newFamilyId();
+    }
+}

@@ -1,0 +1,48 @@
+package io.jwtauth.domain.fake;
+
+import io.jwtauth.domain.PasswordHash;
+import io.jwtauth.domain.User;
+import io.jwtauth.domain.UserId;
+import io.jwtauth.domain.Username;
+import io.jwtauth.domain.UsernameTaken;
+import io.jwtauth.domain.port.UserStore;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+public final class InMemoryUserStore implements UserStore {
+
+    private final Map<UserId, User> users = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        return users.values().stream().filter(user -> user.username().equals(username)).findFirst();
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    @Override
+    public synchronized User add(Username username, PasswordHash passwordHash) {
+        if (findByUsername(username).isPresent()) {
+            throw new UsernameTaken(username);
+        }
+        User user = new User(new UserId(sequence.incrementAndGet()), username, passwordHash, true);
+        users.put(user.id(), user);
+        return user;
+    }
+
+    @Override
+    public void changePassword(UserId id, PasswordHash passwordHash) {
+        users.computeIfPresent(id, (key, user) -> new User(user.id(), user.username(), passwordHash, user.active()));
+    }
+
+    @Override
+    public void setActive(UserId id, boolean active) {
+        users.computeIfPresent(id, (key, user) -> new User(user.id(), user.username(), user.passwordHash(), active));
+    }
+}
