@@ -15,35 +15,38 @@ import io.jwtauth.domain.fake.SequentialRandomIds;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Every use case wired to in-memory fakes, as bootstrap wires them to the real adapters. */
-final class Fixture {
+/**
+ * Every use case wired to in-memory fakes, as bootstrap wires them to the real adapters. Shared with the REST
+ * adapter's tests through the application test-jar.
+ */
+public final class Fixture {
 
-    static final Duration ACCESS_LIFETIME = Duration.ofMinutes(5);
-    static final Duration REFRESH_LIFETIME = Duration.ofDays(1);
+    public static final Duration ACCESS_LIFETIME = Duration.ofMinutes(5);
+    public static final Duration REFRESH_LIFETIME = Duration.ofDays(1);
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
-    final InMemoryUserStore users = new InMemoryUserStore();
-    final InMemoryRefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
-    final CountingPasswordHasher hasher = new CountingPasswordHasher();
-    final FakeTokenCodec codec = new FakeTokenCodec();
-    final TokenSettings settings;
-    final TokenIssuer issuer;
-    final TokenVerifier verifier;
-    final ActiveRefreshTokens activeRefreshTokens;
-    final ObtainTokenPair login;
-    final RefreshAccessToken refresh;
-    final VerifyToken verify;
-    final BlacklistRefreshToken blacklist;
-    final AuthenticateAccessToken authenticate;
-    final CreateUser createUser;
-    final SetPassword setPassword;
-    final SetUserActive setUserActive;
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    public final InMemoryUserStore users = new InMemoryUserStore();
+    public final InMemoryRefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
+    public final CountingPasswordHasher hasher = new CountingPasswordHasher();
+    public final FakeTokenCodec codec = new FakeTokenCodec();
+    public final TokenSettings settings;
+    public final TokenIssuer issuer;
+    public final TokenVerifier verifier;
+    public final ActiveRefreshTokens activeRefreshTokens;
+    public final ObtainTokenPair login;
+    public final RefreshAccessToken refresh;
+    public final VerifyToken verify;
+    public final BlacklistRefreshToken blacklist;
+    public final AuthenticateAccessToken authenticate;
+    public final CreateUser createUser;
+    public final SetPassword setPassword;
+    public final SetUserActive setUserActive;
 
-    Fixture() {
+    public Fixture() {
         this(false, false);
     }
 
-    Fixture(boolean rotate, boolean blacklistAfterRotation) {
+    public Fixture(boolean rotate, boolean blacklistAfterRotation) {
         settings = new TokenSettings(ACCESS_LIFETIME, REFRESH_LIFETIME, rotate, blacklistAfterRotation, Duration.ZERO);
         issuer = new TokenIssuer(settings, new SequentialRandomIds());
         verifier = new TokenVerifier(codec, clock, settings.leeway());
@@ -58,11 +61,11 @@ final class Fixture {
         setUserActive = new SetUserActive(users);
     }
 
-    User user(String name, String password) {
+    public User user(String name, String password) {
         return createUser.handle(new CreateUser.Command(new Username(name), new PlainPassword(password)));
     }
 
-    io.jwtauth.domain.TokenPair loginAs(String name, String password) {
+    public io.jwtauth.domain.TokenPair loginAs(String name, String password) {
         return login.handle(new ObtainTokenPair.Command(name, new PlainPassword(password)));
     }
 }

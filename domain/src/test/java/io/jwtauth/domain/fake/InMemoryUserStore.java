@@ -1,6 +1,7 @@
 package io.jwtauth.domain.fake;
 
 import io.jwtauth.domain.PasswordHash;
+import io.jwtauth.domain.StoreUnavailable;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.Username;
@@ -15,19 +16,38 @@ public final class InMemoryUserStore implements UserStore {
 
     private final Map<UserId, User> users = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private volatile boolean down;
+
+    /** From now on every call fails as a store whose database cannot be reached, until {@link #recover()}. */
+    public void goDown() {
+        down = true;
+    }
+
+    public void recover() {
+        down = false;
+    }
+
+    private void requireUp() {
+        if (down) {
+            throw new StoreUnavailable("user store is down", null);
+        }
+    }
 
     @Override
     public Optional<User> findByUsername(Username username) {
+        requireUp();
         return users.values().stream().filter(user -> user.username().equals(username)).findFirst();
     }
 
     @Override
     public Optional<User> findById(UserId id) {
+        requireUp();
         return Optional.ofNullable(users.get(id));
     }
 
     @Override
     public synchronized User add(Username username, PasswordHash passwordHash) {
+        requireUp();
         if (findByUsername(username).isPresent()) {
             throw new UsernameTaken(username);
         }
@@ -38,11 +58,13 @@ public final class InMemoryUserStore implements UserStore {
 
     @Override
     public void changePassword(UserId id, PasswordHash passwordHash) {
+        requireUp();
         users.computeIfPresent(id, (key, user) -> new User(user.id(), user.username(), passwordHash, user.active()));
     }
 
     @Override
     public void setActive(UserId id, boolean active) {
+        requireUp();
         users.computeIfPresent(id, (key, user) -> new User(user.id(), user.username(), user.passwordHash(), active));
     }
 }

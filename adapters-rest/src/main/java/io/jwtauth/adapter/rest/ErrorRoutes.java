@@ -1,0 +1,38 @@
+package io.jwtauth.adapter.rest;
+
+import io.jwtauth.domain.AuthenticationFailure;
+import io.jwtauth.domain.StoreUnavailable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes the failures of the use cases and of request reading to their answers in {@link ErrorResponses}. */
+@Controller
+final class ErrorRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorRoutes.class);
+
+    @Error(global = true)
+    HttpResponse<Map<String, Object>> authenticationFailed(AuthenticationFailure failure) {
+        return ErrorResponses.of(failure);
+    }
+
+    @Error(global = true)
+    HttpResponse<Map<String, Object>> notAuthenticated(NotAuthenticated failure) {
+        return ErrorResponses.of(failure);
+    }
+
+    @Error(global = true)
+    HttpResponse<Map<String, Object>> invalidBody(InvalidRequestBody invalid) {
+        return ErrorResponses.of(invalid);
+    }
+
+    @Error(global = true)
+    HttpResponse<Map<String, Object>> storeUnavailable(StoreUnavailable unavailable) {
+        LOG.warn("Answering 503: {}", unavailable.getMessage());
+        return ErrorResponses.serviceUnavailable();
+    }
+}

@@ -1,0 +1,144 @@
+package io.jwtauth.adapter.rest;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fields of a POST body, read from a form or a JSON object and checked by the rules of DRF's
+ * {@code CharField}, so that a client gets the same 400 answers as from simplejwt. Errors are collected over
+ * all fields and thrown together by {@link #done()}, as DRF reports every bad field at once.
+ */
+final class RequestFields {
+
+    private static final String REQUIRED = "This field is required.";
+    private static final String NULL = "This field may not be null.";
+    private static final String BLANK = "This field may not be blank.";
+    private static final String NOT_A_STRING = "Not a valid string.";
+
+    private final Map<String, Object> values;
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    private RequestFields(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    /** Reads a body; an empty body has no fields, as DRF treats it. */
+    static RequestFields read(Optional<MediaType> contentType, byte[] body, JsonMapper json) {
+        if (body == null || body.length == 0) {
+            return new RequestFields(Map.of());
+        }
+        boolean isJson = contentType.map(type -> type.matches(MediaType.APPLICATION_JSON_TYPE)).orElse(false);
+        return new RequestFields(isJson ? jsonObject(body, json) : form(body));
+    }
+
+    private static Map<String, Object> jsonObject(byte[] body, JsonMapper json) {
+        JsonNode root;
+        try {
+            root = json.readValue(body, JsonNode.class);
+        } catch (IOException | RuntimeException malformed) {
+            throw InvalidRequestBody.unparseable("JSON parse error - the body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw InvalidRequestBody.notAnObject(pythonTypeName(root));
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        root.entries().forEach(entry -> fields.put(entry.getKey(), entry.getValue()));
+        return fields;
+    }
+
+    private static Map<String, Object> form(byte[] body) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        try {
+            new QueryStringDecoder(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8, false)
+                    .parameters()
+                    // Like Django's QueryDict, the last of repeated keys wins.
+                    .forEach((name, repeated) -> fields.put(name, repeated.get(repeated.size() - 1)));
+        } catch (IllegalArgumentException malformed) {
+            throw InvalidRequestBody.unparseable("Form parse error - the body is not valid form data");
+        }
+        return fields;
+    }
+
+    private static String pythonTypeName(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "NoneType";
+        }
+        if (node.isArray()) {
+            return "list";
+        }
+        if (node.isString()) {
+            return "str";
+        }
+        if (node.isBoolean()) {
+            return "bool";
+        }
+        return node.getNumberValue() instanceof Double || node.getNumberValue() instanceof Float ? "float" : "int";
+    }
+
+    /** A text field whose surrounding white space is trimmed, as DRF's CharField does by default. */
+    String text(String name) {
+        return read(name, true, Integer.MAX_VALUE);
+    }
+
+    /** A field taken exactly as sent, such as a password, with an upper bound on its length. */
+    String exactText(String name, int maxLength) {
+        return read(name, false, maxLength);
+    }
+
+    /** Throws the collected errors, if any. */
+    void done() {
+        if (!errors.isEmpty()) {
+            throw InvalidRequestBody.fields(errors);
+        }
+    }
+
+    private String read(String name, boolean trim, int maxLength) {
+        if (!values.containsKey(name)) {
+            return fail(name, REQUIRED);
+        }
+        Object raw = values.get(name);
+        String text;
+        if (raw instanceof String string) {
+            text = string;
+        } else {
+            JsonNode node = (JsonNode) raw;
+            if (node.isNull()) {
+                return fail(name, NULL);
+            }
+            if (node.isString()) {
+                text = node.getStringValue();
+            } else if (node.isNumber()) {
+                // DRF's CharField accepts numbers and uses their text.
+                text = node.getNumberValue().toString();
+            } else {
+                return fail(name, NOT_A_STRING);
+            }
+        }
+        if (text.indexOf('\0') >= 0) {
+            return fail(name, "Null characters are not allowed.");
+        }
+        if (trim) {
+            text = text.strip();
+        }
+        if (text.isEmpty()) {
+            return fail(name, BLANK);
+        }
+        if (text.length() > maxLength) {
+            return fail(name, "Ensure this field has no more than " + maxLength + " characters.");
+        }
+        return text;
+    }
+
+    private String fail(String name, String message) {
+        errors.put(name, List.of(message));
+        return null;
+    }
+}

@@ -1,0 +1,77 @@
+package io.jwtauth.adapter.rest;
+
+import io.jwtauth.application.BlacklistRefreshToken;
+import io.jwtauth.application.ObtainTokenPair;
+import io.jwtauth.application.RefreshAccessToken;
+import io.jwtauth.application.VerifyToken;
+import io.jwtauth.domain.PlainPassword;
+import io.jwtauth.domain.TokenPair;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
+
+/** simplejwt's token endpoints: obtain a pair, refresh, verify, blacklist. */
+@Controller("/api/token")
+@Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class TokenController {
+
+    private final ObtainTokenPair obtainTokenPair;
+    private final RefreshAccessToken refreshAccessToken;
+    private final VerifyToken verifyToken;
+    private final BlacklistRefreshToken blacklistRefreshToken;
+    private final JsonMapper json;
+
+    TokenController(ObtainTokenPair obtainTokenPair, RefreshAccessToken refreshAccessToken, VerifyToken verifyToken,
+                    BlacklistRefreshToken blacklistRefreshToken, JsonMapper json) {
+        this.obtainTokenPair = obtainTokenPair;
+        this.refreshAccessToken = refreshAccessToken;
+        this.verifyToken = verifyToken;
+        this.blacklistRefreshToken = blacklistRefreshToken;
+        this.json = json;
+    }
+
+    @Post("/")
+    TokenPairResponse obtain(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        RequestFields fields = RequestFields.read(request.getContentType(), body, json);
+        String username = fields.text("username");
+        String password = fields.exactText("password", PlainPassword.MAX_LENGTH);
+        fields.done();
+        TokenPair pair = obtainTokenPair.handle(new ObtainTokenPair.Command(username, new PlainPassword(password)));
+        return new TokenPairResponse(pair.refresh(), pair.access());
+    }
+
+    @Post("/refresh/")
+    RefreshResponse refresh(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        String refresh = singleText(request, body, "refresh");
+        RefreshAccessToken.Result result = refreshAccessToken.handle(new RefreshAccessToken.Command(refresh));
+        return new RefreshResponse(result.access(), result.refresh().orElse(null));
+    }
+
+    @Post("/verify/")
+    Map<String, Object> verify(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        verifyToken.handle(new VerifyToken.Command(singleText(request, body, "token")));
+        return Map.of();
+    }
+
+    @Post("/blacklist/")
+    Map<String, Object> blacklist(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        blacklistRefreshToken.handle(new BlacklistRefreshToken.Command(singleText(request, body, "refresh")));
+        return Map.of();
+    }
+
+    private String singleText(HttpRequest<?> request, byte[] body, String name) {
+        RequestFields fields = RequestFields.read(request.getContentType(), body, json);
+        String value = fields.text(name);
+        fields.done();
+        return value;
+    }
+}

@@ -1,0 +1,123 @@
+package io.jwtauth.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every POST endpoint, fed each kind of bad body: always a 4xx JSON answer in DRF's words, never a 5xx. */
+@MicronautTest
+class BadInputTest extends EndpointTest {
+
+    record Endpoint(String path, String field) {
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("/api/token/", "username"),
+            new Endpoint("/api/token/refresh/", "refresh"),
+            new Endpoint("/api/token/verify/", "token"),
+            new Endpoint("/api/token/blacklist/", "refresh"));
+
+    static Stream<Arguments> endpoints() {
+        return ENDPOINTS.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void anEmptyBodyLacksTheField(Endpoint endpoint) {
+        for (String contentType : new String[] {"application/x-www-form-urlencoded", "application/json", null}) {
+            Http.Answer answer = http.post(endpoint.path(), contentType, "");
+            assertThat(answer.status()).as(contentType).isEqualTo(400);
+            assertThat(answer.body()).containsEntry(endpoint.field(), List.of("This field is required."));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void malformedJson(Endpoint endpoint) {
+        Http.Answer answer = http.json(endpoint.path(), "{\"" + endpoint.field() + "\": ");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo(Map.of("detail", "JSON parse error - the body is not valid JSON"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void jsonThatIsNotAnObject(Endpoint endpoint) {
+        assertThat(http.json(endpoint.path(), "[]").body()).isEqualTo(Map.of("non_field_errors",
+                List.of("Invalid data. Expected a dictionary, but got list.")));
+        assertThat(http.json(endpoint.path(), "\"text\"").body()).isEqualTo(Map.of("non_field_errors",
+                List.of("Invalid data. Expected a dictionary, but got str.")));
+        assertThat(http.json(endpoint.path(), "null").status()).isEqualTo(400);
+        assertThat(http.json(endpoint.path(), "12").status()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void fieldsOfTheWrongJsonType(Endpoint endpoint) {
+        assertFieldError(endpoint, "[\"a\"]", "Not a valid string.");
+        assertFieldError(endpoint, "{\"a\": 1}", "Not a valid string.");
+        assertFieldError(endpoint, "true", "Not a valid string.");
+        assertFieldError(endpoint, "null", "This field may not be null.");
+        assertFieldError(endpoint, "\"   \"", "This field may not be blank.");
+        assertFieldError(endpoint, "\"a\\u0000b\"", "Null characters are not allowed.");
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void unsupportedContentTypes(Endpoint endpoint) {
+        for (String contentType : List.of("text/plain", "application/xml", "multipart/form-data; boundary=x")) {
+            Http.Answer answer = http.post(endpoint.path(), contentType, endpoint.field() + "=x");
+            assertThat(answer.status()).as(contentType).isEqualTo(415);
+            assertThat(answer.body().get("detail")).asString().startsWith("Unsupported media type");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void bodiesOverTheLimitAreRefusedUnread(Endpoint endpoint) {
+        Http.Answer answer = http.form(endpoint.path(), endpoint.field() + "=" + "a".repeat(70_000));
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.body()).containsKey("detail");
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void sqlAndOddCharactersAreJustText(Endpoint endpoint) {
+        Http.Answer answer = http.form(endpoint.path(), endpoint.field() + "=%27%3B+DROP+TABLE+users%3B--&password=x");
+        assertThat(answer.status()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void brokenPercentEncoding(Endpoint endpoint) {
+        Http.Answer answer = http.form(endpoint.path(), endpoint.field() + "=%zz");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).containsKey("detail");
+    }
+
+    @org.junit.jupiter.api.Test
+    void passwordsOverTheLimitAreRefusedBeforeHashing() {
+        int checksBefore = fixture.hasher.checks();
+        Http.Answer answer = http.form("/api/token/", "username=myuser&password=" + "p".repeat(4097));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo(Map.of("password", List.of("Ensure this field has no more than 4096 characters.")));
+        assertThat(fixture.hasher.checks()).isEqualTo(checksBefore);
+    }
+
+    @org.junit.jupiter.api.Test
+    void numbersAreTakenAsTextLikeDrfDoes() {
+        Http.Answer answer = http.json("/api/token/", "{\"username\": 12345, \"password\": 678}");
+        assertThat(answer.status()).isEqualTo(401);
+    }
+
+    private void assertFieldError(Endpoint endpoint, String jsonValue, String message) {
+        Http.Answer answer = http.json(endpoint.path(), "{\"" + endpoint.field() + "\": " + jsonValue + ", \"password\": \"x\"}");
+        assertThat(answer.status()).as(jsonValue).isEqualTo(400);
+        assertThat(answer.body()).as(jsonValue).isEqualTo(Map.of(endpoint.field(), List.of(message)));
+    }
+}
