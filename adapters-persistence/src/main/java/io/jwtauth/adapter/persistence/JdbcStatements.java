@@ -1,0 +1,98 @@
+package io.jwtauth.adapter.persistence;
+
+import io.jwtauth.domain.StoreUnavailable;
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.exceptions.NoConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.jdbc.runtime.PreparedStatementCallback;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Runs the stores' SQL on the default datasource, each call in the caller's transaction or in one of its own, and is
+ * the one place where a database that cannot be reached becomes the domain's {@link StoreUnavailable}, which the REST
+ * layer answers with 503. Every other failure stays what it is: a bug or a broken schema must not pass for an outage.
+ */
+@Singleton
+final class JdbcStatements {
+
+    /** The SQLState of a unique or primary key violation, the same on H2 and PostgreSQL. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    /** Enough to get through any wrapping the frameworks do, and finite even if a cause chain loops. */
+    private static final int MAX_CAUSE_DEPTH = 16;
+
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+
+    JdbcStatements(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    <R> R read(String sql, PreparedStatementCallback<R> work) {
+        return translatingOutages(() -> transactions.executeRead(status -> jdbc.prepareStatement(sql, work)));
+    }
+
+    <R> R write(String sql, PreparedStatementCallback<R> work) {
+        return translatingOutages(() -> transactions.executeWrite(status -> jdbc.prepareStatement(sql, work)));
+    }
+
+    /** Runs an INSERT whose statement, once executed, hands back the generated value of {@code keyColumn}. */
+    <R> R insert(String sql, String keyColumn, PreparedStatementCallback<R> work) {
+        return translatingOutages(() -> transactions.executeWrite(status -> jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {keyColumn})) {
+                return work.call(statement);
+            }
+        })));
+    }
+
+    static boolean hasSqlState(Throwable failure, String sqlState) {
+        return anyCause(failure, cause -> cause instanceof SQLException sql && sqlState.equals(sql.getSQLState()));
+    }
+
+    private static <R> R translatingOutages(Supplier<R> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (isOutage(e)) {
+                throw new StoreUnavailable("the database cannot be reached", e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Pool timeouts and refused or broken connections, as the exception types JDBC reserves for them or as SQLState
+     * class 08; PostgreSQL's shutdown states 57P01 to 57P03, which a pooled connection reports when the server stops
+     * under it; and Micronaut's failures to open, reset or close a connection. The last matter because after a
+     * connection breaks mid-statement, Micronaut's attempt to reset it throws and hides the original failure. A missing
+     * connection scope ({@link NoConnectionException}) is a bug, not an outage.
+     */
+    private static boolean isOutage(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof CannotGetJdbcConnectionException
+                || cause instanceof ConnectionException && !(cause instanceof NoConnectionException)
+                || cause instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]")));
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++, cause = cause.getCause()) {
+            if (test.test(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,180 @@
+package io.jwtauth.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jwtauth.domain.PasswordHash;
+import io.jwtauth.domain.StoreUnavailable;
+import io.jwtauth.domain.User;
+import io.jwtauth.domain.UserId;
+import io.jwtauth.domain.Username;
+import io.jwtauth.domain.UsernameTaken;
+import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The user store's contract, on H2 and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class JdbcUserStoreTest {
+
+    private static final int RACERS = 8;
+    private static final PasswordHash HASH = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
+
+    @Parameter
+    TestDatabase database;
+
+    private JdbcUserStore store;
+
+    @BeforeEach
+    void wire() {
+        store = database.bean(JdbcUserStore.class);
+    }
+
+    @Test
+    void addsAnActiveUserThatIsFoundByNameAndById() {
+        Username name = uniqueName("alice");
+
+        User added = store.add(name, HASH);
+
+        assertThat(added.username()).isEqualTo(name);
+        assertThat(added.passwordHash()).isEqualTo(HASH);
+        assertThat(added.active()).isTrue();
+        assertThat(store.findByUsername(name)).contains(added);
+        assertThat(store.findById(added.id())).contains(added);
+    }
+
+    @Test
+    void givesEveryUserItsOwnId() {
+        User first = store.add(uniqueName("first"), HASH);
+        User second = store.add(uniqueName("second"), HASH);
+
+        assertThat(first.id()).isNotEqualTo(second.id());
+    }
+
+    @Test
+    void findsNothingForAnUnknownNameOrId() {
+        assertThat(store.findByUsername(uniqueName("nobody"))).isEmpty();
+        assertThat(store.findById(new UserId(Long.MAX_VALUE))).isEmpty();
+    }
+
+    @Test
+    void refusesANameThatIsTakenAndKeepsTheFirstUser() {
+        Username name = uniqueName("bob");
+        User first = store.add(name, HASH);
+
+        assertThatThrownBy(() -> store.add(name, new PasswordHash("other")))
+                .isInstanceOf(UsernameTaken.class);
+        assertThat(store.findByUsername(name)).contains(first);
+    }
+
+    @Test
+    void letsExactlyOneOfManyConcurrentRegistrationsOfANameWin() throws Exception {
+        Username name = uniqueName("race");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(RACERS);
+        try {
+            List<Future<User>> attempts = IntStream.range(0, RACERS).mapToObj(racer -> threads.submit(() -> {
+                start.await();
+                return store.add(name, HASH);
+            })).toList();
+            start.countDown();
+
+            int won = 0;
+            for (Future<User> attempt : attempts) {
+                try {
+                    attempt.get();
+                    won++;
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(UsernameTaken.class);
+                }
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void treatsNamesThatDifferOnlyInCaseAsDifferentUsers() {
+        Username lower = uniqueName("carol");
+        Username upper = new Username(lower.value().toUpperCase());
+        store.add(lower, HASH);
+
+        User other = store.add(upper, HASH);
+
+        assertThat(store.findByUsername(upper)).contains(other);
+    }
+
+    @Test
+    void keepsAUnicodeNameAsItWasGiven() {
+        Username name = new Username("ñandú.Ωμέγα@日本語-" + UUID.randomUUID().toString().substring(0, 8));
+
+        User added = store.add(name, HASH);
+
+        assertThat(store.findById(added.id())).map(User::username).contains(name);
+        assertThat(store.findByUsername(name)).contains(added);
+    }
+
+    @Test
+    void changesThePassword() {
+        User user = store.add(uniqueName("dave"), HASH);
+        PasswordHash changed = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$bmV3$bmV3aGFzaA");
+
+        store.changePassword(user.id(), changed);
+
+        assertThat(store.findById(user.id())).map(User::passwordHash).contains(changed);
+    }
+
+    @Test
+    void deactivatesAndReactivatesAUser() {
+        User user = store.add(uniqueName("erin"), HASH);
+
+        store.setActive(user.id(), false);
+        assertThat(store.findById(user.id())).map(User::active).contains(false);
+
+        store.setActive(user.id(), true);
+        assertThat(store.findById(user.id())).map(User::active).contains(true);
+    }
+
+    @Test
+    void ignoresChangesToAnUnknownUser() {
+        UserId unknown = new UserId(Long.MAX_VALUE);
+
+        store.changePassword(unknown, HASH);
+        store.setActive(unknown, false);
+
+        assertThat(store.findById(unknown)).isEmpty();
+    }
+
+    @Test
+    void reportsAnUnreachableDatabaseAsUnavailableWithinSeconds() {
+        try (ApplicationContext unreachable = database.unreachable()) {
+            JdbcUserStore offline = unreachable.getBean(JdbcUserStore.class);
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> offline.findByUsername(uniqueName("frank")))
+                    .isInstanceOf(StoreUnavailable.class);
+            assertThatThrownBy(() -> offline.add(uniqueName("frank"), HASH))
+                    .isInstanceOf(StoreUnavailable.class);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    private static Username uniqueName(String prefix) {
+        return new Username(prefix + "-" + UUID.randomUUID());
+    }
+}
