@@ -4,8 +4,8 @@ import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.RefreshTokenState;
 import io.jwtauth.domain.TokenRejected;
 import io.jwtauth.domain.TokenType;
-import io.jwtauth.domain.TokenVerifier;
 import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.service.TokenVerifier;
 
 /**
  * Verifies a refresh token and then asks the store whether it is still active: the check shared by refresh,

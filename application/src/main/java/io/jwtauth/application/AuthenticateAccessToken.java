@@ -3,11 +3,11 @@ package io.jwtauth.application;
 import io.jwtauth.domain.AccountRejected;
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.TokenType;
-import io.jwtauth.domain.TokenVerifier;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.port.UserStore;
+import io.jwtauth.domain.service.TokenVerifier;
 import java.util.Objects;
 
 /** Turns the bearer token of a protected request into the user it speaks for, or refuses it. */

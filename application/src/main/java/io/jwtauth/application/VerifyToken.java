@@ -2,7 +2,7 @@ package io.jwtauth.application;
 
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.TokenType;
-import io.jwtauth.domain.TokenVerifier;
+import io.jwtauth.domain.service.TokenVerifier;
 import java.util.Objects;
 
 /**

@@ -1,9 +1,7 @@
 package io.jwtauth.application;
 
 import io.jwtauth.domain.PlainPassword;
-import io.jwtauth.domain.TokenIssuer;
 import io.jwtauth.domain.TokenSettings;
-import io.jwtauth.domain.TokenVerifier;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.fake.CountingPasswordHasher;
@@ -12,6 +10,8 @@ import io.jwtauth.domain.fake.InMemoryRefreshTokenStore;
 import io.jwtauth.domain.fake.InMemoryUserStore;
 import io.jwtauth.domain.fake.MutableClock;
 import io.jwtauth.domain.fake.SequentialRandomIds;
+import io.jwtauth.domain.service.TokenIssuer;
+import io.jwtauth.domain.service.TokenVerifier;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,5 +1,10 @@
-package io.jwtauth.domain;
+package io.jwtauth.domain.service;
 
+import io.jwtauth.domain.Claims;
+import io.jwtauth.domain.FamilyId;
+import io.jwtauth.domain.TokenSettings;
+import io.jwtauth.domain.TokenType;
+import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.port.RandomIds;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,7 @@
-package io.jwtauth.domain;
+package io.jwtauth.domain.service;
 
+import io.jwtauth.domain.Claims;
+import io.jwtauth.domain.TokenType;
 import io.jwtauth.domain.port.TokenCodec;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,78 @@
+package io.jwtauth.bootstrap;
+
+import io.micronaut.configuration.picocli.MicronautFactory;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The operator's command line, the counterpart of Django's {@code createsuperuser}, {@code changepassword} and
+ * simplejwt's {@code flushexpiredtokens}. It shares the server's configuration and database, and may run while
+ * the server does.
+ */
+@Command(name = "jwt-auth", mixinStandardHelpOptions = true, versionProvider = OperatorCommands.Version.class,
+        description = "Manage jwt-auth's users and tokens. Without arguments, jwt-auth serves HTTP.",
+        subcommands = {UsersCommand.class, TokensCommand.class})
+final class OperatorCommands implements Runnable {
+
+    private static final String LOG_LEVEL = "JWT_AUTH_LOG_LEVEL";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: users or tokens");
+    }
+
+    static int run(String... args) {
+        quietLogging();
+        try (ApplicationContext context = ApplicationContext.builder(OperatorCommands.class, Environment.CLI).start();
+             MicronautFactory factory = new MicronautFactory(context)) {
+            return new CommandLine(OperatorCommands.class, factory)
+                    .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
+                        commandLine.getErr().println("jwt-auth: " + OperatorCommands.describe(failure));
+                        return 1;
+                    })
+                    .execute(args);
+        } catch (Exception failure) {
+            System.err.println("jwt-auth: " + describe(failure));
+            return 1;
+        }
+    }
+
+    /**
+     * An operator command answers in one line; start-up chatter stays out of it unless asked for. Set before the
+     * first logger exists, since logback reads it once, from logback.xml.
+     */
+    private static void quietLogging() {
+        if (System.getProperty(LOG_LEVEL) == null && System.getenv(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, "WARN");
+        }
+    }
+
+    /**
+     * One line for the operator: the innermost cause says what is wrong (framework wrappers only say where).
+     * Secrets never reach exception messages, so printing them is safe.
+     */
+    private static String describe(Throwable failure) {
+        String message = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                message = cause.getMessage();
+            }
+        }
+        return message == null ? failure.getClass().getSimpleName() : message.strip().lines().findFirst().orElseThrow();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = OperatorCommands.class.getPackage().getImplementationVersion();
+            return new String[] {"jwt-auth " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.jwtauth.bootstrap;
+
+import io.jwtauth.adapter.crypto.Argon2PasswordHasher;
+import io.jwtauth.adapter.crypto.GeneratedSecretFile;
+import io.jwtauth.adapter.crypto.NimbusTokenCodec;
+import io.jwtauth.adapter.crypto.SecureRandomIds;
+import io.jwtauth.application.ActiveRefreshTokens;
+import io.jwtauth.application.AuthenticateAccessToken;
+import io.jwtauth.application.BlacklistRefreshToken;
+import io.jwtauth.application.CreateUser;
+import io.jwtauth.application.FlushExpiredTokens;
+import io.jwtauth.application.ObtainTokenPair;
+import io.jwtauth.application.RefreshAccessToken;
+import io.jwtauth.application.SetPassword;
+import io.jwtauth.application.SetUserActive;
+import io.jwtauth.application.VerifyToken;
+import io.jwtauth.domain.TokenSettings;
+import io.jwtauth.domain.port.PasswordHasher;
+import io.jwtauth.domain.port.RandomIds;
+import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.port.TokenCodec;
+import io.jwtauth.domain.port.UserStore;
+import io.jwtauth.domain.service.TokenIssuer;
+import io.jwtauth.domain.service.TokenVerifier;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * The one place where the core meets the adapters: every use case is built here, by hand, from the ports'
+ * implementations and the configuration. The core itself knows nothing of Micronaut.
+ */
+@Factory
+final class Wiring {
+
+    /** Records deleted per statement by the flush, small enough that no statement holds the table for long. */
+    private static final int FLUSH_BATCH_SIZE = 1_000;
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    TokenSettings tokenSettings(AuthProperties auth) {
+        return new TokenSettings(auth.accessTokenLifetime(), auth.refreshTokenLifetime(), auth.rotateRefreshTokens(),
+                auth.blacklistAfterRotation(), auth.leeway());
+    }
+
+    /** Built at start-up, so that a bad key stops the service before it serves anything. */
+    @Context
+    TokenCodec tokenCodec(AuthProperties auth) {
+        String key = auth.configuredSigningKey()
+                .orElseGet(() -> new GeneratedSecretFile(auth.dataDir()).readOrCreate());
+        return new NimbusTokenCodec(auth.algorithm(), key, auth.configuredIssuer(), auth.configuredAudience());
+    }
+
+    @Singleton
+    PasswordHasher passwordHasher() {
+        return new Argon2PasswordHasher();
+    }
+
+    @Singleton
+    RandomIds randomIds() {
+        return new SecureRandomIds();
+    }
+
+    @Singleton
+    TokenIssuer tokenIssuer(TokenSettings settings, RandomIds randomIds) {
+        return new TokenIssuer(settings, randomIds);
+    }
+
+    @Singleton
+    TokenVerifier tokenVerifier(TokenCodec codec, Clock clock, TokenSettings settings) {
+        return new TokenVerifier(codec, clock, settings.leeway());
+    }
+
+    @Singleton
+    ActiveRefreshTokens activeRefreshTokens(TokenVerifier verifier, RefreshTokenStore store) {
+        return new ActiveRefreshTokens(verifier, store);
+    }
+
+    @Singleton
+    ObtainTokenPair obtainTokenPair(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher,
+                                    TokenIssuer issuer, TokenCodec codec, Clock clock) {
+        return new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, clock);
+    }
+
+    @Singleton
+    RefreshAccessToken refreshAccessToken(ActiveRefreshTokens active, RefreshTokenStore refreshTokens, UserStore users,
+                                          TokenIssuer issuer, TokenCodec codec, TokenSettings settings, Clock clock) {
+        return new RefreshAccessToken(active, refreshTokens, users, issuer, codec, settings, clock);
+    }
+
+    @Singleton
+    VerifyToken verifyToken(TokenVerifier verifier, ActiveRefreshTokens active) {
+        return new VerifyToken(verifier, active);
+    }
+
+    @Singleton
+    BlacklistRefreshToken blacklistRefreshToken(ActiveRefreshTokens active, RefreshTokenStore refreshTokens) {
+        return new BlacklistRefreshToken(active, refreshTokens);
+    }
+
+    @Singleton
+    AuthenticateAccessToken authenticateAccessToken(TokenVerifier verifier, UserStore users) {
+        return new AuthenticateAccessToken(verifier, users);
+    }
+
+    @Singleton
+    CreateUser createUser(UserStore users, PasswordHasher hasher) {
+        return new CreateUser(users, hasher);
+    }
+
+    @Singleton
+    SetPassword setPassword(UserStore users, PasswordHasher hasher) {
+        return new SetPassword(users, hasher);
+    }
+
+    @Singleton
+    SetUserActive setUserActive(UserStore users) {
+        return new SetUserActive(users);
+    }
+
+    @Singleton
+    FlushExpiredTokens flushExpiredTokens(RefreshTokenStore refreshTokens, Clock clock) {
+        return new FlushExpiredTokens(refreshTokens, clock, FLUSH_BATCH_SIZE);
+    }
+}

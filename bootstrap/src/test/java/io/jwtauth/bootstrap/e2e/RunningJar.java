@@ -1,0 +1,120 @@
+package io.jwtauth.bootstrap.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The runnable jar as an operator starts it: a separate JVM in its own working folder (so {@code ./data} is
+ * fresh), configured only through environment variables.
+ */
+final class RunningJar implements AutoCloseable {
+
+    static final Path JAR = Path.of(System.getProperty("jwtauth.jar", "target/jwt-auth.jar"));
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private final Process process;
+    private final Path log;
+    final int port;
+
+    private RunningJar(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the server and waits until it accepts connections. */
+    static RunningJar serve(Path workDir, Map<String, String> environment) throws Exception {
+        int port = freePort();
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        Path log = Files.createTempFile(workDir, "server", ".log");
+        Process process = builder(workDir, env, List.of()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        RunningJar jar = new RunningJar(process, log, port);
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + ":\n" + jar.log());
+            }
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return jar;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        jar.close();
+        throw new IllegalStateException("server did not start in time:\n" + jar.log());
+    }
+
+    /** Runs one CLI command to completion. */
+    static Result command(Path workDir, Map<String, String> environment, String stdin, String... args) throws Exception {
+        Path out = Files.createTempFile(workDir, "cli", ".out");
+        Path err = Files.createTempFile(workDir, "cli", ".err");
+        Process process = builder(workDir, environment, List.of(args))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try (var input = process.getOutputStream()) {
+            if (stdin != null) {
+                input.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("command did not finish: " + String.join(" ", args));
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean waitForExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static ProcessBuilder builder(Path workDir, Map<String, String> environment, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
