@@ -10,6 +10,8 @@ CREATE TABLE users (
     username      VARCHAR(150) NOT NULL,
     password_hash VARCHAR(255) NOT NULL,
     active        BOOLEAN NOT NULL DEFAULT TRUE,
+    -- Tokens issued before this instant no longer speak for the user (password change, deactivation).
+    credentials_changed_at TIMESTAMP WITH TIME ZONE NOT NULL,
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT users_username_key UNIQUE (username)
 );
@@ -25,11 +27,16 @@ CREATE TABLE refresh_tokens (
     parent_id  VARCHAR(64),
     expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
     state      VARCHAR(16) NOT NULL,
+    -- When the token left the ACTIVE state; the reuse grace period counts from here.
+    retired_at TIMESTAMP WITH TIME ZONE,
     created_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT refresh_tokens_state_check CHECK (state IN ('ACTIVE', 'ROTATED', 'BLACKLISTED', 'REVOKED'))
+    CONSTRAINT refresh_tokens_state_check CHECK (state IN ('ACTIVE', 'ROTATED', 'BLACKLISTED', 'REVOKED')),
+    CONSTRAINT refresh_tokens_retired_at_check CHECK ((state = 'ACTIVE') = (retired_at IS NULL))
 );
 
--- For revoking all of a user's tokens, revoking one family, and flushing expired records in expiry order.
+-- For revoking all of a user's tokens, revoking one family, finding a token's successor within the reuse grace
+-- period, and flushing expired records in expiry order.
 CREATE INDEX refresh_tokens_user_id_idx ON refresh_tokens (user_id);
 CREATE INDEX refresh_tokens_family_id_idx ON refresh_tokens (family_id);
+CREATE INDEX refresh_tokens_parent_id_idx ON refresh_tokens (parent_id);
 CREATE INDEX refresh_tokens_expires_at_idx ON refresh_tokens (expires_at);

@@ -2,15 +2,15 @@ package io.jwtauth.application;
 
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.RefreshTokenState;
+import io.jwtauth.domain.StoredRefreshToken;
 import io.jwtauth.domain.TokenRejected;
 import io.jwtauth.domain.TokenType;
 import io.jwtauth.domain.port.RefreshTokenStore;
 import io.jwtauth.domain.service.TokenVerifier;
 
 /**
- * Verifies a refresh token and then asks the store whether it is still active: the check shared by refresh,
- * verify and blacklist. A well-signed token the store has no record of is refused, because the server could
- * not revoke it.
+ * Verifies a refresh token and then asks the store about it: the check shared by refresh, verify and blacklist.
+ * A well-signed token the store has no record of is refused, because the server could not revoke it.
  */
 public final class ActiveRefreshTokens {
 
@@ -22,17 +22,29 @@ public final class ActiveRefreshTokens {
         this.store = store;
     }
 
-    public Claims verify(String token) {
-        return requireActive(verifier.verify(token, TokenType.REFRESH));
+    /** The verified claims of a refresh token and its record, whatever its state. */
+    record Presented(Claims claims, StoredRefreshToken stored) {
     }
 
-    /** Checks claims already verified as a refresh token against the store. */
-    Claims requireActive(Claims refresh) {
-        RefreshTokenState state = store.stateOf(refresh.id())
+    Presented present(String token) {
+        return present(verifier.verify(token, TokenType.REFRESH));
+    }
+
+    Presented present(Claims refresh) {
+        StoredRefreshToken stored = store.find(refresh.id())
                 .orElseThrow(() -> new TokenRejected(TokenRejected.Reason.INVALID));
-        if (state != RefreshTokenState.ACTIVE) {
+        return new Presented(refresh, stored);
+    }
+
+    /** Checks claims already verified as a refresh token: it must still be active. */
+    Claims requireActive(Claims refresh) {
+        if (present(refresh).stored().state() != RefreshTokenState.ACTIVE) {
             throw new TokenRejected(TokenRejected.Reason.BLACKLISTED);
         }
         return refresh;
+    }
+
+    Claims requireActive(String token) {
+        return requireActive(verifier.verify(token, TokenType.REFRESH));
     }
 }

@@ -1,6 +1,6 @@
 package io.jwtauth.application;
 
-import io.jwtauth.domain.AccountRejected;
+import io.jwtauth.domain.AccessTokenOwner;
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.TokenType;
 import io.jwtauth.domain.User;
@@ -10,7 +10,10 @@ import io.jwtauth.domain.port.UserStore;
 import io.jwtauth.domain.service.TokenVerifier;
 import java.util.Objects;
 
-/** Turns the bearer token of a protected request into the user it speaks for, or refuses it. */
+/**
+ * Turns the bearer token of a protected request into the user it speaks for, or refuses it. The user store it is
+ * given may answer from a short-lived cache, which bounds how long a change made elsewhere takes to be seen here.
+ */
 public final class AuthenticateAccessToken {
 
     public record Command(String accessToken) {
@@ -33,11 +36,7 @@ public final class AuthenticateAccessToken {
 
     public AuthenticatedUser handle(Command command) {
         Claims claims = verifier.verify(command.accessToken(), TokenType.ACCESS);
-        User user = users.findById(claims.userId())
-                .orElseThrow(() -> new AccountRejected(AccountRejected.Reason.USER_NOT_FOUND));
-        if (!user.active()) {
-            throw new AccountRejected(AccountRejected.Reason.USER_INACTIVE);
-        }
+        User user = AccessTokenOwner.require(users.findById(claims.userId()), claims);
         return new AuthenticatedUser(user.id(), user.username());
     }
 }

@@ -4,6 +4,7 @@ import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.RefreshTokenState;
 import io.jwtauth.domain.TokenRejected;
 import io.jwtauth.domain.port.RefreshTokenStore;
+import java.time.Clock;
 import java.util.Objects;
 
 /** Logout: retires an active refresh token for good. */
@@ -17,15 +18,17 @@ public final class BlacklistRefreshToken {
 
     private final ActiveRefreshTokens activeRefreshTokens;
     private final RefreshTokenStore store;
+    private final Clock clock;
 
-    public BlacklistRefreshToken(ActiveRefreshTokens activeRefreshTokens, RefreshTokenStore store) {
+    public BlacklistRefreshToken(ActiveRefreshTokens activeRefreshTokens, RefreshTokenStore store, Clock clock) {
         this.activeRefreshTokens = activeRefreshTokens;
         this.store = store;
+        this.clock = clock;
     }
 
     public void handle(Command command) {
-        Claims refresh = activeRefreshTokens.verify(command.refreshToken());
-        if (!store.retire(refresh.id(), RefreshTokenState.BLACKLISTED)) {
+        Claims refresh = activeRefreshTokens.requireActive(command.refreshToken());
+        if (!store.retire(refresh.id(), RefreshTokenState.BLACKLISTED, clock.instant())) {
             throw new TokenRejected(TokenRejected.Reason.BLACKLISTED);
         }
     }

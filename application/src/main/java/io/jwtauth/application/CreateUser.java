@@ -5,6 +5,7 @@ import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.port.PasswordHasher;
 import io.jwtauth.domain.port.UserStore;
+import java.time.Clock;
 import java.util.Objects;
 
 /** Adds an active user, like Django's {@code createsuperuser} without the staff flags. */
@@ -19,14 +20,16 @@ public final class CreateUser {
 
     private final UserStore users;
     private final PasswordHasher hasher;
+    private final Clock clock;
 
-    public CreateUser(UserStore users, PasswordHasher hasher) {
+    public CreateUser(UserStore users, PasswordHasher hasher, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.clock = clock;
     }
 
     /** @throws io.jwtauth.domain.UsernameTaken if the name is in use */
     public User handle(Command command) {
-        return users.add(command.username(), hasher.hash(command.password()));
+        return users.add(command.username(), hasher.hash(command.password()), clock.instant());
     }
 }

@@ -1,13 +1,17 @@
 package io.jwtauth.application;
 
+import io.jwtauth.application.ActiveRefreshTokens.Presented;
 import io.jwtauth.domain.Claims;
+import io.jwtauth.domain.FamilyId;
 import io.jwtauth.domain.IssuedRefreshToken;
 import io.jwtauth.domain.NoActiveAccountForToken;
 import io.jwtauth.domain.RefreshTokenState;
+import io.jwtauth.domain.TokenId;
 import io.jwtauth.domain.TokenRejected;
 import io.jwtauth.domain.TokenSettings;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.port.SecurityEvents;
 import io.jwtauth.domain.port.TokenCodec;
 import io.jwtauth.domain.port.UserStore;
 import io.jwtauth.domain.service.TokenIssuer;
@@ -17,9 +21,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Exchanges an active refresh token for a new access token. With rotation, a new refresh token of the same
- * family comes too; with blacklisting after rotation, the presented token is retired in the same step, and of
- * several concurrent exchanges of one token only the one that retires it succeeds.
+ * Exchanges an active refresh token for a new access token. With rotation, a new refresh token of the same family
+ * comes too. With blacklisting after rotation, the presented token is retired in the same step, so that of several
+ * concurrent exchanges of one token only the one that retires it succeeds. A token that was already exchanged and is
+ * presented again means two parties hold copies of it, so its whole family is revoked (RFC 9700 §4.14.2): the
+ * thief's successor and the victim's alike, until the user logs in again.
  */
 public final class RefreshAccessToken {
 
@@ -33,38 +39,81 @@ public final class RefreshAccessToken {
     public record Result(String access, Optional<String> refresh) {
     }
 
-    private final ActiveRefreshTokens activeRefreshTokens;
-    private final RefreshTokenStore refreshTokens;
+    private final ActiveRefreshTokens refreshTokens;
+    private final RefreshTokenStore store;
     private final UserStore users;
     private final TokenIssuer issuer;
     private final TokenCodec codec;
     private final TokenSettings settings;
+    private final SecurityEvents events;
     private final Clock clock;
 
-    public RefreshAccessToken(ActiveRefreshTokens activeRefreshTokens, RefreshTokenStore refreshTokens, UserStore users,
-                              TokenIssuer issuer, TokenCodec codec, TokenSettings settings, Clock clock) {
-        this.activeRefreshTokens = activeRefreshTokens;
+    public RefreshAccessToken(ActiveRefreshTokens refreshTokens, RefreshTokenStore store, UserStore users,
+                              TokenIssuer issuer, TokenCodec codec, TokenSettings settings, SecurityEvents events,
+                              Clock clock) {
         this.refreshTokens = refreshTokens;
+        this.store = store;
         this.users = users;
         this.issuer = issuer;
         this.codec = codec;
         this.settings = settings;
+        this.events = events;
         this.clock = clock;
     }
 
     public Result handle(Command command) {
-        Claims presented = activeRefreshTokens.verify(command.refreshToken());
-        User owner = users.findById(presented.userId()).filter(User::active).orElseThrow(NoActiveAccountForToken::new);
-        Instant now = clock.instant();
-        Optional<String> rotated = Optional.empty();
-        if (settings.rotateRefreshTokens()) {
-            if (settings.blacklistAfterRotation() && !refreshTokens.retire(presented.id(), RefreshTokenState.ROTATED)) {
-                throw new TokenRejected(TokenRejected.Reason.BLACKLISTED);
-            }
-            Claims successor = issuer.refresh(owner.id(), presented.requireFamily(), now);
-            refreshTokens.record(IssuedRefreshToken.of(successor, Optional.of(presented.id())));
-            rotated = Optional.of(codec.encode(successor));
+        Presented presented = refreshTokens.present(command.refreshToken());
+        RefreshTokenState state = presented.stored().state();
+        if (state == RefreshTokenState.BLACKLISTED || state == RefreshTokenState.REVOKED) {
+            throw new TokenRejected(TokenRejected.Reason.BLACKLISTED);
         }
-        return new Result(codec.encode(issuer.access(owner.id(), now)), rotated);
+        Instant now = clock.instant();
+        Claims claims = presented.claims();
+        User owner = users.findById(claims.userId()).filter(User::active).orElseThrow(NoActiveAccountForToken::new);
+        if (!settings.rotateRefreshTokens()) {
+            if (state == RefreshTokenState.ROTATED) {
+                throw reuseDetected(presented, now);
+            }
+            return new Result(accessFor(owner, now), Optional.empty());
+        }
+        Optional<TokenId> replaced = tokenToRetire(presented, now);
+        Claims successor = issuer.refresh(owner.id(), claims.requireFamily(), now);
+        // Recorded before the retirement below, so that a family revocation by a concurrent reuse always covers it.
+        store.record(IssuedRefreshToken.of(successor, Optional.of(claims.id())));
+        if (replaced.isPresent() && !store.retire(replaced.get(), RefreshTokenState.ROTATED, now)) {
+            throw reuseDetected(presented, now);
+        }
+        return new Result(accessFor(owner, now), Optional.of(codec.encode(successor)));
+    }
+
+    private String accessFor(User owner, Instant now) {
+        return codec.encode(issuer.access(owner.id(), now));
+    }
+
+    /**
+     * Which token this exchange retires. An active token retires itself when blacklisting after rotation is on. An
+     * exchanged token is reuse, except within the grace period while its successor is still unused: then a client
+     * that never got the answer is retrying, and that unused successor is retired in its place, so the family keeps
+     * exactly one live token.
+     */
+    private Optional<TokenId> tokenToRetire(Presented presented, Instant now) {
+        if (presented.stored().state() == RefreshTokenState.ACTIVE) {
+            return settings.blacklistAfterRotation() ? Optional.of(presented.claims().id()) : Optional.empty();
+        }
+        Instant retiredAt = presented.stored().retiredAt().orElseThrow();
+        if (now.isBefore(retiredAt.plus(settings.reuseGracePeriod()))) {
+            Optional<TokenId> unusedSuccessor = store.activeSuccessorOf(presented.claims().id());
+            if (unusedSuccessor.isPresent()) {
+                return unusedSuccessor;
+            }
+        }
+        throw reuseDetected(presented, now);
+    }
+
+    private TokenRejected reuseDetected(Presented presented, Instant now) {
+        FamilyId family = presented.claims().requireFamily();
+        int revoked = store.revokeFamily(family, now);
+        events.refreshTokenReused(presented.claims().userId(), family, revoked);
+        return new TokenRejected(TokenRejected.Reason.BLACKLISTED);
     }
 }

@@ -5,10 +5,16 @@ import io.jwtauth.domain.UnknownUser;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.port.PasswordHasher;
+import io.jwtauth.domain.port.RefreshTokenStore;
 import io.jwtauth.domain.port.UserStore;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 
-/** An operator sets a user's password, like Django's {@code changepassword}. */
+/**
+ * An operator sets a user's password, like Django's {@code changepassword}. As with a change by the user, every
+ * token issued before it stops working.
+ */
 public final class SetPassword {
 
     public record Command(Username username, PlainPassword password) {
@@ -19,16 +25,22 @@ public final class SetPassword {
     }
 
     private final UserStore users;
+    private final RefreshTokenStore refreshTokens;
     private final PasswordHasher hasher;
+    private final Clock clock;
 
-    public SetPassword(UserStore users, PasswordHasher hasher) {
+    public SetPassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher, Clock clock) {
         this.users = users;
+        this.refreshTokens = refreshTokens;
         this.hasher = hasher;
+        this.clock = clock;
     }
 
     /** @throws UnknownUser if there is no such user */
     public void handle(Command command) {
         User user = users.findByUsername(command.username()).orElseThrow(() -> new UnknownUser(command.username()));
-        users.changePassword(user.id(), hasher.hash(command.password()));
+        Instant now = clock.instant();
+        users.changePassword(user.id(), hasher.hash(command.password()), now);
+        refreshTokens.revokeAllOf(user.id(), now);
     }
 }

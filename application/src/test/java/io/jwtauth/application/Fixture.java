@@ -9,6 +9,7 @@ import io.jwtauth.domain.fake.FakeTokenCodec;
 import io.jwtauth.domain.fake.InMemoryRefreshTokenStore;
 import io.jwtauth.domain.fake.InMemoryUserStore;
 import io.jwtauth.domain.fake.MutableClock;
+import io.jwtauth.domain.fake.RecordingSecurityEvents;
 import io.jwtauth.domain.fake.SequentialRandomIds;
 import io.jwtauth.domain.service.TokenIssuer;
 import io.jwtauth.domain.service.TokenVerifier;
@@ -29,6 +30,7 @@ public final class Fixture {
     public final InMemoryRefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
     public final CountingPasswordHasher hasher = new CountingPasswordHasher();
     public final FakeTokenCodec codec = new FakeTokenCodec();
+    public final RecordingSecurityEvents events = new RecordingSecurityEvents();
     public final TokenSettings settings;
     public final TokenIssuer issuer;
     public final TokenVerifier verifier;
@@ -41,24 +43,33 @@ public final class Fixture {
     public final CreateUser createUser;
     public final SetPassword setPassword;
     public final SetUserActive setUserActive;
+    public final RevokeAllRefreshTokens revokeAll;
+    public final ChangePassword changePassword;
 
     public Fixture() {
         this(false, false);
     }
 
     public Fixture(boolean rotate, boolean blacklistAfterRotation) {
-        settings = new TokenSettings(ACCESS_LIFETIME, REFRESH_LIFETIME, rotate, blacklistAfterRotation, Duration.ZERO);
+        this(rotate, blacklistAfterRotation, Duration.ZERO);
+    }
+
+    public Fixture(boolean rotate, boolean blacklistAfterRotation, Duration reuseGracePeriod) {
+        settings = new TokenSettings(ACCESS_LIFETIME, REFRESH_LIFETIME, rotate, blacklistAfterRotation, Duration.ZERO,
+                reuseGracePeriod);
         issuer = new TokenIssuer(settings, new SequentialRandomIds());
         verifier = new TokenVerifier(codec, clock, settings.leeway());
         activeRefreshTokens = new ActiveRefreshTokens(verifier, refreshTokens);
         login = new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, clock);
-        refresh = new RefreshAccessToken(activeRefreshTokens, refreshTokens, users, issuer, codec, settings, clock);
-        verify = new VerifyToken(verifier, activeRefreshTokens);
-        blacklist = new BlacklistRefreshToken(activeRefreshTokens, refreshTokens);
+        refresh = new RefreshAccessToken(activeRefreshTokens, refreshTokens, users, issuer, codec, settings, events, clock);
+        verify = new VerifyToken(verifier, activeRefreshTokens, users);
+        blacklist = new BlacklistRefreshToken(activeRefreshTokens, refreshTokens, clock);
         authenticate = new AuthenticateAccessToken(verifier, users);
-        createUser = new CreateUser(users, hasher);
-        setPassword = new SetPassword(users, hasher);
-        setUserActive = new SetUserActive(users);
+        createUser = new CreateUser(users, hasher, clock);
+        setPassword = new SetPassword(users, refreshTokens, hasher, clock);
+        setUserActive = new SetUserActive(users, refreshTokens, clock);
+        revokeAll = new RevokeAllRefreshTokens(refreshTokens, clock);
+        changePassword = new ChangePassword(users, refreshTokens, hasher, clock);
     }
 
     public User user(String name, String password) {

@@ -20,6 +20,8 @@ record AuthProperties(
         @Bindable(defaultValue = "HS256") String algorithm,
         @Nullable String signingKey,
         @Bindable(defaultValue = "0s") Duration leeway,
+        @Bindable(defaultValue = "0s") Duration refreshReuseGracePeriod,
+        @Bindable(defaultValue = "5s") Duration userCacheTtl,
         @Nullable String issuer,
         @Nullable String audience,
         @Bindable(defaultValue = "./data") Path dataDir) {

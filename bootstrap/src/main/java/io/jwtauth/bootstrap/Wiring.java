@@ -4,13 +4,17 @@ import io.jwtauth.adapter.crypto.Argon2PasswordHasher;
 import io.jwtauth.adapter.crypto.GeneratedSecretFile;
 import io.jwtauth.adapter.crypto.NimbusTokenCodec;
 import io.jwtauth.adapter.crypto.SecureRandomIds;
+import io.jwtauth.adapter.persistence.CachingUserStore;
+import io.jwtauth.adapter.persistence.JdbcUserStore;
 import io.jwtauth.application.ActiveRefreshTokens;
 import io.jwtauth.application.AuthenticateAccessToken;
 import io.jwtauth.application.BlacklistRefreshToken;
+import io.jwtauth.application.ChangePassword;
 import io.jwtauth.application.CreateUser;
 import io.jwtauth.application.FlushExpiredTokens;
 import io.jwtauth.application.ObtainTokenPair;
 import io.jwtauth.application.RefreshAccessToken;
+import io.jwtauth.application.RevokeAllRefreshTokens;
 import io.jwtauth.application.SetPassword;
 import io.jwtauth.application.SetUserActive;
 import io.jwtauth.application.VerifyToken;
@@ -18,12 +22,14 @@ import io.jwtauth.domain.TokenSettings;
 import io.jwtauth.domain.port.PasswordHasher;
 import io.jwtauth.domain.port.RandomIds;
 import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.port.SecurityEvents;
 import io.jwtauth.domain.port.TokenCodec;
 import io.jwtauth.domain.port.UserStore;
 import io.jwtauth.domain.service.TokenIssuer;
 import io.jwtauth.domain.service.TokenVerifier;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -36,6 +42,8 @@ final class Wiring {
 
     /** Records deleted per statement by the flush, small enough that no statement holds the table for long. */
     private static final int FLUSH_BATCH_SIZE = 1_000;
+    /** About 30 MB at most for the user cache; beyond it the least used entries go first. */
+    private static final long MAX_CACHED_USERS = 100_000;
 
     @Singleton
     Clock clock() {
@@ -45,7 +53,7 @@ final class Wiring {
     @Singleton
     TokenSettings tokenSettings(AuthProperties auth) {
         return new TokenSettings(auth.accessTokenLifetime(), auth.refreshTokenLifetime(), auth.rotateRefreshTokens(),
-                auth.blacklistAfterRotation(), auth.leeway());
+                auth.blacklistAfterRotation(), auth.leeway(), auth.refreshReuseGracePeriod());
     }
 
     /** Built at start-up, so that a bad key stops the service before it serves anything. */
@@ -64,6 +72,16 @@ final class Wiring {
     @Singleton
     RandomIds randomIds() {
         return new SecureRandomIds();
+    }
+
+    /**
+     * Every use case sees users through a short-lived cache of lookups by id, so that protected requests cost no
+     * database round trip; {@code auth.user-cache-ttl} bounds how long another instance's change takes to be seen.
+     */
+    @Primary
+    @Singleton
+    UserStore userStore(JdbcUserStore database, AuthProperties auth) {
+        return new CachingUserStore(database, auth.userCacheTtl(), MAX_CACHED_USERS);
     }
 
     @Singleton
@@ -89,18 +107,29 @@ final class Wiring {
 
     @Singleton
     RefreshAccessToken refreshAccessToken(ActiveRefreshTokens active, RefreshTokenStore refreshTokens, UserStore users,
-                                          TokenIssuer issuer, TokenCodec codec, TokenSettings settings, Clock clock) {
-        return new RefreshAccessToken(active, refreshTokens, users, issuer, codec, settings, clock);
+                                          TokenIssuer issuer, TokenCodec codec, TokenSettings settings,
+                                          SecurityEvents events, Clock clock) {
+        return new RefreshAccessToken(active, refreshTokens, users, issuer, codec, settings, events, clock);
     }
 
     @Singleton
-    VerifyToken verifyToken(TokenVerifier verifier, ActiveRefreshTokens active) {
-        return new VerifyToken(verifier, active);
+    VerifyToken verifyToken(TokenVerifier verifier, ActiveRefreshTokens active, UserStore users) {
+        return new VerifyToken(verifier, active, users);
     }
 
     @Singleton
-    BlacklistRefreshToken blacklistRefreshToken(ActiveRefreshTokens active, RefreshTokenStore refreshTokens) {
-        return new BlacklistRefreshToken(active, refreshTokens);
+    BlacklistRefreshToken blacklistRefreshToken(ActiveRefreshTokens active, RefreshTokenStore refreshTokens, Clock clock) {
+        return new BlacklistRefreshToken(active, refreshTokens, clock);
+    }
+
+    @Singleton
+    RevokeAllRefreshTokens revokeAllRefreshTokens(RefreshTokenStore refreshTokens, Clock clock) {
+        return new RevokeAllRefreshTokens(refreshTokens, clock);
+    }
+
+    @Singleton
+    ChangePassword changePassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher, Clock clock) {
+        return new ChangePassword(users, refreshTokens, hasher, clock);
     }
 
     @Singleton
@@ -109,18 +138,18 @@ final class Wiring {
     }
 
     @Singleton
-    CreateUser createUser(UserStore users, PasswordHasher hasher) {
-        return new CreateUser(users, hasher);
+    CreateUser createUser(UserStore users, PasswordHasher hasher, Clock clock) {
+        return new CreateUser(users, hasher, clock);
     }
 
     @Singleton
-    SetPassword setPassword(UserStore users, PasswordHasher hasher) {
-        return new SetPassword(users, hasher);
+    SetPassword setPassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher, Clock clock) {
+        return new SetPassword(users, refreshTokens, hasher, clock);
     }
 
     @Singleton
-    SetUserActive setUserActive(UserStore users) {
-        return new SetUserActive(users);
+    SetUserActive setUserActive(UserStore users, RefreshTokenStore refreshTokens, Clock clock) {
+        return new SetUserActive(users, refreshTokens, clock);
     }
 
     @Singleton

@@ -3,7 +3,7 @@ package io.jwtauth.domain;
 /** A valid access token whose owner may no longer act. */
 public final class AccountRejected extends AuthenticationFailure {
 
-    public enum Reason { USER_NOT_FOUND, USER_INACTIVE }
+    public enum Reason { USER_NOT_FOUND, USER_INACTIVE, PASSWORD_CHANGED }
 
     private final Reason reason;
 

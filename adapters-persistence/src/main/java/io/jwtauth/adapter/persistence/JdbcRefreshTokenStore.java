@@ -1,22 +1,27 @@
 package io.jwtauth.adapter.persistence;
 
+import static io.jwtauth.adapter.persistence.JdbcStatements.utc;
+
+import io.jwtauth.domain.FamilyId;
 import io.jwtauth.domain.IssuedRefreshToken;
 import io.jwtauth.domain.RefreshTokenState;
+import io.jwtauth.domain.StoredRefreshToken;
 import io.jwtauth.domain.TokenId;
+import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.port.RefreshTokenStore;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
  * Refresh token records in the {@code refresh_tokens} table. A record is born {@code ACTIVE} and leaves that state
- * through one conditional UPDATE, so the database, not this process, decides which of many concurrent rotations or
- * logouts of one token wins, on any number of nodes.
+ * only through conditional UPDATEs ({@code … AND state = 'ACTIVE'}), so the database, not this process, decides
+ * which of many concurrent rotations, logouts or revocations of one token wins, on any number of nodes.
  */
 @Singleton
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
@@ -29,6 +34,7 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
      */
     private static final String DELETE_EXPIRED = "DELETE FROM refresh_tokens WHERE id IN (SELECT id FROM refresh_tokens"
             + " WHERE expires_at < ? ORDER BY expires_at FETCH FIRST ? ROWS ONLY)";
+    private static final String RETIRE = "UPDATE refresh_tokens SET state = ?, retired_at = ? WHERE state = 'ACTIVE' AND ";
 
     private final JdbcStatements statements;
 
@@ -61,25 +67,42 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
-    public Optional<RefreshTokenState> stateOf(TokenId id) {
-        return statements.read("SELECT state FROM refresh_tokens WHERE id = ?", select -> {
-            select.setString(1, id.value());
+    public Optional<StoredRefreshToken> find(TokenId id) {
+        return statements.read("SELECT id, user_id, family_id, parent_id, expires_at, state, retired_at"
+                + " FROM refresh_tokens WHERE id = ?", select -> {
+                    select.setString(1, id.value());
+                    try (ResultSet row = select.executeQuery()) {
+                        return row.next() ? Optional.of(stored(row)) : Optional.empty();
+                    }
+                });
+    }
+
+    @Override
+    public boolean retire(TokenId id, RefreshTokenState newState, Instant now) {
+        if (newState == RefreshTokenState.ACTIVE) {
+            throw new IllegalArgumentException("a token is retired to a state other than ACTIVE");
+        }
+        return retireWhere(newState, now, "id = ?", id.value()) == 1;
+    }
+
+    @Override
+    public Optional<TokenId> activeSuccessorOf(TokenId parent) {
+        return statements.read("SELECT id FROM refresh_tokens WHERE parent_id = ? AND state = 'ACTIVE'", select -> {
+            select.setString(1, parent.value());
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(RefreshTokenState.valueOf(row.getString(1))) : Optional.empty();
+                return row.next() ? Optional.of(new TokenId(row.getString(1))) : Optional.empty();
             }
         });
     }
 
     @Override
-    public boolean retire(TokenId id, RefreshTokenState newState) {
-        if (newState == RefreshTokenState.ACTIVE) {
-            throw new IllegalArgumentException("a token is retired to a state other than ACTIVE");
-        }
-        return statements.write("UPDATE refresh_tokens SET state = ? WHERE id = ? AND state = 'ACTIVE'", update -> {
-            update.setString(1, newState.name());
-            update.setString(2, id.value());
-            return update.executeUpdate() == 1;
-        });
+    public int revokeFamily(FamilyId family, Instant now) {
+        return retireWhere(RefreshTokenState.REVOKED, now, "family_id = ?", family.value());
+    }
+
+    @Override
+    public int revokeAllOf(UserId user, Instant now) {
+        return retireWhere(RefreshTokenState.REVOKED, now, "user_id = ?", user.value());
     }
 
     @Override
@@ -94,7 +117,23 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
         });
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    private int retireWhere(RefreshTokenState newState, Instant now, String condition, Object value) {
+        return statements.write(RETIRE + condition, update -> {
+            update.setString(1, newState.name());
+            update.setObject(2, utc(now));
+            update.setObject(3, value);
+            return update.executeUpdate();
+        });
+    }
+
+    private static StoredRefreshToken stored(ResultSet row) throws SQLException {
+        String parent = row.getString("parent_id");
+        IssuedRefreshToken token = new IssuedRefreshToken(new TokenId(row.getString("id")),
+                new UserId(row.getLong("user_id")), new FamilyId(row.getString("family_id")),
+                Optional.ofNullable(parent).map(TokenId::new),
+                row.getObject("expires_at", OffsetDateTime.class).toInstant());
+        Optional<Instant> retiredAt = Optional.ofNullable(row.getObject("retired_at", OffsetDateTime.class))
+                .map(OffsetDateTime::toInstant);
+        return new StoredRefreshToken(token, RefreshTokenState.valueOf(row.getString("state")), retiredAt);
     }
 }

@@ -13,6 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -53,6 +56,11 @@ final class JdbcStatements {
                 return work.call(statement);
             }
         })));
+    }
+
+    /** Instants go to TIMESTAMP WITH TIME ZONE columns at offset zero, which both drivers bind the same way. */
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     static boolean hasSqlState(Throwable failure, String sqlState) {

@@ -11,6 +11,8 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,7 @@ import java.util.Optional;
 @Singleton
 public final class JdbcUserStore implements UserStore {
 
-    private static final String SELECT = "SELECT id, username, password_hash, active FROM users";
+    private static final String SELECT = "SELECT id, username, password_hash, active, credentials_changed_at FROM users";
 
     private final JdbcStatements statements;
 
@@ -45,19 +47,21 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public User add(Username username, PasswordHash passwordHash) {
+    public User add(Username username, PasswordHash passwordHash, Instant now) {
         try {
-            UserId id = statements.insert("INSERT INTO users (username, password_hash, active) VALUES (?, ?, TRUE)", "id",
+            UserId id = statements.insert("INSERT INTO users (username, password_hash, active, credentials_changed_at)"
+                    + " VALUES (?, ?, TRUE, ?)", "id",
                     insert -> {
                         insert.setString(1, username.value());
                         insert.setString(2, passwordHash.encoded());
+                        insert.setObject(3, JdbcStatements.utc(now));
                         insert.executeUpdate();
                         try (ResultSet keys = insert.getGeneratedKeys()) {
                             keys.next();
                             return new UserId(keys.getLong(1));
                         }
                     });
-            return new User(id, username, passwordHash, true);
+            return new User(id, username, passwordHash, true, now);
         } catch (DataAccessException e) {
             if (JdbcStatements.hasSqlState(e, JdbcStatements.UNIQUE_VIOLATION)) {
                 throw new UsernameTaken(username);
@@ -67,19 +71,28 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public void changePassword(UserId id, PasswordHash passwordHash) {
-        statements.write("UPDATE users SET password_hash = ? WHERE id = ?", update -> {
+    public void changePassword(UserId id, PasswordHash passwordHash, Instant now) {
+        statements.write("UPDATE users SET password_hash = ?, credentials_changed_at = ? WHERE id = ?", update -> {
             update.setString(1, passwordHash.encoded());
+            update.setObject(2, JdbcStatements.utc(now));
+            update.setLong(3, id.value());
+            return update.executeUpdate();
+        });
+    }
+
+    @Override
+    public void deactivate(UserId id, Instant now) {
+        statements.write("UPDATE users SET active = FALSE, credentials_changed_at = ? WHERE id = ?", update -> {
+            update.setObject(1, JdbcStatements.utc(now));
             update.setLong(2, id.value());
             return update.executeUpdate();
         });
     }
 
     @Override
-    public void setActive(UserId id, boolean active) {
-        statements.write("UPDATE users SET active = ? WHERE id = ?", update -> {
-            update.setBoolean(1, active);
-            update.setLong(2, id.value());
+    public void activate(UserId id) {
+        statements.write("UPDATE users SET active = TRUE WHERE id = ?", update -> {
+            update.setLong(1, id.value());
             return update.executeUpdate();
         });
     }
@@ -90,7 +103,8 @@ public final class JdbcUserStore implements UserStore {
                 return Optional.empty();
             }
             return Optional.of(new User(new UserId(row.getLong("id")), new Username(row.getString("username")),
-                    new PasswordHash(row.getString("password_hash")), row.getBoolean("active")));
+                    new PasswordHash(row.getString("password_hash")), row.getBoolean("active"),
+                    row.getObject("credentials_changed_at", OffsetDateTime.class).toInstant()));
         }
     }
 }

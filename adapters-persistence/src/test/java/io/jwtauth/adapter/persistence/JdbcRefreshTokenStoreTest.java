@@ -8,6 +8,7 @@ import io.jwtauth.domain.IssuedRefreshToken;
 import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.RefreshTokenState;
 import io.jwtauth.domain.StoreUnavailable;
+import io.jwtauth.domain.StoredRefreshToken;
 import io.jwtauth.domain.TokenId;
 import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.Username;
@@ -40,6 +41,7 @@ class JdbcRefreshTokenStoreTest {
     /** Far in the past, so that flushing before it touches only what a flush test recorded itself. */
     private static final Instant FLUSH_TIME = Instant.parse("2001-01-01T00:00:00Z");
     private static final Instant FUTURE = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private static final int RACERS = 16;
 
     @Parameter
@@ -53,7 +55,7 @@ class JdbcRefreshTokenStoreTest {
     void wire() {
         store = database.bean(JdbcRefreshTokenStore.class);
         owner = database.bean(JdbcUserStore.class)
-                .add(new Username("owner-" + UUID.randomUUID()), new PasswordHash("$argon2id$hash")).id();
+                .add(new Username("owner-" + UUID.randomUUID()), new PasswordHash("$argon2id$hash"), NOW).id();
         threads = Executors.newFixedThreadPool(RACERS);
     }
 
@@ -70,14 +72,14 @@ class JdbcRefreshTokenStoreTest {
         store.record(first);
         store.record(successor);
 
-        assertThat(store.stateOf(first.id())).contains(RefreshTokenState.ACTIVE);
-        assertThat(store.stateOf(successor.id())).contains(RefreshTokenState.ACTIVE);
+        assertThat(stateOf(store, first.id())).contains(RefreshTokenState.ACTIVE);
+        assertThat(stateOf(store, successor.id())).contains(RefreshTokenState.ACTIVE);
     }
 
     @Test
     void knowsNothingOfATokenItNeverRecorded() {
-        assertThat(store.stateOf(newTokenId())).isEmpty();
-        assertThat(store.retire(newTokenId(), RefreshTokenState.BLACKLISTED)).isFalse();
+        assertThat(stateOf(store, newTokenId())).isEmpty();
+        assertThat(store.retire(newTokenId(), RefreshTokenState.BLACKLISTED, NOW)).isFalse();
     }
 
     @Test
@@ -89,13 +91,74 @@ class JdbcRefreshTokenStoreTest {
     }
 
     @Test
+    void findsTheWholeRecordWithItsRetirementTime() {
+        IssuedRefreshToken first = token(FUTURE, Optional.empty());
+        IssuedRefreshToken successor = token(FUTURE, Optional.of(first.id()));
+        store.record(first);
+        store.record(successor);
+
+        assertThat(store.find(successor.id())).hasValue(
+                new StoredRefreshToken(successor, RefreshTokenState.ACTIVE, Optional.empty()));
+        store.retire(first.id(), RefreshTokenState.ROTATED, NOW);
+        assertThat(store.find(first.id())).hasValue(
+                new StoredRefreshToken(first, RefreshTokenState.ROTATED, Optional.of(NOW)));
+    }
+
+    @Test
+    void findsTheActiveSuccessorOfAToken() {
+        IssuedRefreshToken first = token(FUTURE, Optional.empty());
+        IssuedRefreshToken successor = token(FUTURE, Optional.of(first.id()));
+        store.record(first);
+        store.record(successor);
+
+        assertThat(store.activeSuccessorOf(first.id())).contains(successor.id());
+        assertThat(store.activeSuccessorOf(successor.id())).isEmpty();
+        store.retire(successor.id(), RefreshTokenState.ROTATED, NOW);
+        assertThat(store.activeSuccessorOf(first.id())).isEmpty();
+    }
+
+    @Test
+    void revokesTheActiveTokensOfOneFamilyOnly() {
+        FamilyId family = newFamilyId();
+        IssuedRefreshToken retired = token(family, FUTURE);
+        IssuedRefreshToken active = token(family, FUTURE);
+        IssuedRefreshToken otherFamily = token(FUTURE, Optional.empty());
+        List.of(retired, active, otherFamily).forEach(store::record);
+        store.retire(retired.id(), RefreshTokenState.ROTATED, NOW);
+
+        assertThat(store.revokeFamily(family, NOW.plusSeconds(5))).isEqualTo(1);
+
+        assertThat(store.find(active.id())).hasValue(
+                new StoredRefreshToken(active, RefreshTokenState.REVOKED, Optional.of(NOW.plusSeconds(5))));
+        assertThat(stateOf(store, retired.id())).contains(RefreshTokenState.ROTATED);
+        assertThat(stateOf(store, otherFamily.id())).contains(RefreshTokenState.ACTIVE);
+    }
+
+    @Test
+    void revokesTheActiveTokensOfOneUserOnly() {
+        IssuedRefreshToken phone = token(FUTURE, Optional.empty());
+        IssuedRefreshToken laptop = token(FUTURE, Optional.empty());
+        UserId neighbour = database.bean(JdbcUserStore.class)
+                .add(new Username("neighbour-" + UUID.randomUUID()), new PasswordHash("$argon2id$hash"), NOW).id();
+        IssuedRefreshToken neighbours = new IssuedRefreshToken(newTokenId(), neighbour, newFamilyId(), Optional.empty(), FUTURE);
+        List.of(phone, laptop, neighbours).forEach(store::record);
+
+        assertThat(store.revokeAllOf(owner, NOW)).isEqualTo(2);
+        assertThat(store.revokeAllOf(owner, NOW)).isZero();
+
+        assertThat(stateOf(store, phone.id())).contains(RefreshTokenState.REVOKED);
+        assertThat(stateOf(store, laptop.id())).contains(RefreshTokenState.REVOKED);
+        assertThat(stateOf(store, neighbours.id())).contains(RefreshTokenState.ACTIVE);
+    }
+
+    @Test
     void retiresAnActiveTokenOnlyOnce() {
         IssuedRefreshToken token = recorded(FUTURE);
 
-        assertThat(store.retire(token.id(), RefreshTokenState.ROTATED)).isTrue();
-        assertThat(store.retire(token.id(), RefreshTokenState.ROTATED)).isFalse();
-        assertThat(store.retire(token.id(), RefreshTokenState.BLACKLISTED)).isFalse();
-        assertThat(store.stateOf(token.id())).contains(RefreshTokenState.ROTATED);
+        assertThat(store.retire(token.id(), RefreshTokenState.ROTATED, NOW)).isTrue();
+        assertThat(store.retire(token.id(), RefreshTokenState.ROTATED, NOW)).isFalse();
+        assertThat(store.retire(token.id(), RefreshTokenState.BLACKLISTED, NOW)).isFalse();
+        assertThat(stateOf(store, token.id())).contains(RefreshTokenState.ROTATED);
     }
 
     @Test
@@ -104,8 +167,8 @@ class JdbcRefreshTokenStoreTest {
                 RefreshTokenState.REVOKED)) {
             IssuedRefreshToken token = recorded(FUTURE);
 
-            assertThat(store.retire(token.id(), state)).isTrue();
-            assertThat(store.stateOf(token.id())).contains(state);
+            assertThat(store.retire(token.id(), state, NOW)).isTrue();
+            assertThat(stateOf(store, token.id())).contains(state);
         }
     }
 
@@ -113,7 +176,7 @@ class JdbcRefreshTokenStoreTest {
     void refusesToRetireATokenToActive() {
         IssuedRefreshToken token = recorded(FUTURE);
 
-        assertThatThrownBy(() -> store.retire(token.id(), RefreshTokenState.ACTIVE))
+        assertThatThrownBy(() -> store.retire(token.id(), RefreshTokenState.ACTIVE, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -125,11 +188,11 @@ class JdbcRefreshTokenStoreTest {
 
             List<Boolean> outcomes = all(IntStream.range(0, RACERS).mapToObj(racer -> (Callable<Boolean>) () -> {
                 start.await();
-                return store.retire(token.id(), racer % 2 == 0 ? RefreshTokenState.ROTATED : RefreshTokenState.BLACKLISTED);
+                return store.retire(token.id(), racer % 2 == 0 ? RefreshTokenState.ROTATED : RefreshTokenState.BLACKLISTED, NOW);
             }).toList(), start);
 
             assertThat(outcomes).containsOnlyOnce(true).hasSize(RACERS);
-            assertThat(store.stateOf(token.id())).isPresent().get().isNotEqualTo(RefreshTokenState.ACTIVE);
+            assertThat(stateOf(store, token.id())).isPresent().get().isNotEqualTo(RefreshTokenState.ACTIVE);
         }
     }
 
@@ -144,10 +207,10 @@ class JdbcRefreshTokenStoreTest {
         assertThat(store.deleteExpired(FLUSH_TIME, 1_000)).isEqualTo(500);
         assertThat(store.deleteExpired(FLUSH_TIME, 1_000)).isZero();
 
-        assertThat(store.stateOf(expired.get(0).id())).isEmpty();
-        assertThat(store.stateOf(expired.get(2_499).id())).isEmpty();
-        assertThat(store.stateOf(expiringNow.id())).contains(RefreshTokenState.ACTIVE);
-        assertThat(store.stateOf(live.id())).contains(RefreshTokenState.ACTIVE);
+        assertThat(stateOf(store, expired.get(0).id())).isEmpty();
+        assertThat(stateOf(store, expired.get(2_499).id())).isEmpty();
+        assertThat(stateOf(store, expiringNow.id())).contains(RefreshTokenState.ACTIVE);
+        assertThat(stateOf(store, live.id())).contains(RefreshTokenState.ACTIVE);
     }
 
     @Test
@@ -157,8 +220,8 @@ class JdbcRefreshTokenStoreTest {
 
         assertThat(store.deleteExpired(FLUSH_TIME, 1)).isEqualTo(1);
 
-        assertThat(store.stateOf(oldest.id())).isEmpty();
-        assertThat(store.stateOf(newer.id())).isPresent();
+        assertThat(stateOf(store, oldest.id())).isEmpty();
+        assertThat(stateOf(store, newer.id())).isPresent();
         assertThat(store.deleteExpired(FLUSH_TIME, 1)).isEqualTo(1);
     }
 
@@ -188,8 +251,8 @@ class JdbcRefreshTokenStoreTest {
             JdbcRefreshTokenStore offline = unreachable.getBean(JdbcRefreshTokenStore.class);
             long start = System.nanoTime();
 
-            assertThatThrownBy(() -> offline.stateOf(newTokenId())).isInstanceOf(StoreUnavailable.class);
-            assertThatThrownBy(() -> offline.retire(newTokenId(), RefreshTokenState.ROTATED))
+            assertThatThrownBy(() -> stateOf(offline, newTokenId())).isInstanceOf(StoreUnavailable.class);
+            assertThatThrownBy(() -> offline.retire(newTokenId(), RefreshTokenState.ROTATED, NOW))
                     .isInstanceOf(StoreUnavailable.class);
             assertThatThrownBy(() -> offline.deleteExpired(FLUSH_TIME, 10)).isInstanceOf(StoreUnavailable.class);
 
@@ -202,7 +265,7 @@ class JdbcRefreshTokenStoreTest {
         try (TestDatabase.PrivateDatabase privateDatabase = database.startPrivate()) {
             JdbcRefreshTokenStore running = privateDatabase.context().getBean(JdbcRefreshTokenStore.class);
             UserId user = privateDatabase.context().getBean(JdbcUserStore.class)
-                    .add(new Username("stopped"), new PasswordHash("$argon2id$hash")).id();
+                    .add(new Username("stopped"), new PasswordHash("$argon2id$hash"), NOW).id();
             IssuedRefreshToken token = new IssuedRefreshToken(newTokenId(), user, new FamilyId("family-" + randomHex()),
                     Optional.empty(), FUTURE);
             running.record(token);
@@ -210,9 +273,9 @@ class JdbcRefreshTokenStoreTest {
             privateDatabase.stopServer();
             long start = System.nanoTime();
 
-            assertThatThrownBy(() -> running.retire(token.id(), RefreshTokenState.ROTATED))
+            assertThatThrownBy(() -> running.retire(token.id(), RefreshTokenState.ROTATED, NOW))
                     .isInstanceOf(StoreUnavailable.class);
-            assertThatThrownBy(() -> running.stateOf(token.id())).isInstanceOf(StoreUnavailable.class);
+            assertThatThrownBy(() -> stateOf(running, token.id())).isInstanceOf(StoreUnavailable.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
     }
@@ -238,11 +301,23 @@ class JdbcRefreshTokenStoreTest {
     }
 
     private IssuedRefreshToken token(Instant expiresAt, Optional<TokenId> parent) {
-        return new IssuedRefreshToken(newTokenId(), owner, new FamilyId("family-" + randomHex()), parent, expiresAt);
+        return new IssuedRefreshToken(newTokenId(), owner, newFamilyId(), parent, expiresAt);
+    }
+
+    private IssuedRefreshToken token(FamilyId family, Instant expiresAt) {
+        return new IssuedRefreshToken(newTokenId(), owner, family, Optional.empty(), expiresAt);
+    }
+
+    private static Optional<RefreshTokenState> stateOf(JdbcRefreshTokenStore store, TokenId id) {
+        return store.find(id).map(StoredRefreshToken::state);
     }
 
     private static TokenId newTokenId() {
         return new TokenId("token-" + randomHex());
+    }
+
+    private static FamilyId newFamilyId() {
+        return new FamilyId("family-" + randomHex());
     }
 
     private static String randomHex() {

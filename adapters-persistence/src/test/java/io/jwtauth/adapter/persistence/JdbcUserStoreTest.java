@@ -11,6 +11,7 @@ import io.jwtauth.domain.Username;
 import io.jwtauth.domain.UsernameTaken;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +33,8 @@ class JdbcUserStoreTest {
 
     private static final int RACERS = 8;
     private static final PasswordHash HASH = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00.123456Z");
+    private static final Instant LATER = NOW.plusSeconds(90);
 
     @Parameter
     TestDatabase database;
@@ -47,7 +50,7 @@ class JdbcUserStoreTest {
     void addsAnActiveUserThatIsFoundByNameAndById() {
         Username name = uniqueName("alice");
 
-        User added = store.add(name, HASH);
+        User added = store.add(name, HASH, NOW);
 
         assertThat(added.username()).isEqualTo(name);
         assertThat(added.passwordHash()).isEqualTo(HASH);
@@ -58,8 +61,8 @@ class JdbcUserStoreTest {
 
     @Test
     void givesEveryUserItsOwnId() {
-        User first = store.add(uniqueName("first"), HASH);
-        User second = store.add(uniqueName("second"), HASH);
+        User first = store.add(uniqueName("first"), HASH, NOW);
+        User second = store.add(uniqueName("second"), HASH, NOW);
 
         assertThat(first.id()).isNotEqualTo(second.id());
     }
@@ -73,9 +76,9 @@ class JdbcUserStoreTest {
     @Test
     void refusesANameThatIsTakenAndKeepsTheFirstUser() {
         Username name = uniqueName("bob");
-        User first = store.add(name, HASH);
+        User first = store.add(name, HASH, NOW);
 
-        assertThatThrownBy(() -> store.add(name, new PasswordHash("other")))
+        assertThatThrownBy(() -> store.add(name, new PasswordHash("other"), NOW))
                 .isInstanceOf(UsernameTaken.class);
         assertThat(store.findByUsername(name)).contains(first);
     }
@@ -88,7 +91,7 @@ class JdbcUserStoreTest {
         try {
             List<Future<User>> attempts = IntStream.range(0, RACERS).mapToObj(racer -> threads.submit(() -> {
                 start.await();
-                return store.add(name, HASH);
+                return store.add(name, HASH, NOW);
             })).toList();
             start.countDown();
 
@@ -111,9 +114,9 @@ class JdbcUserStoreTest {
     void treatsNamesThatDifferOnlyInCaseAsDifferentUsers() {
         Username lower = uniqueName("carol");
         Username upper = new Username(lower.value().toUpperCase());
-        store.add(lower, HASH);
+        store.add(lower, HASH, NOW);
 
-        User other = store.add(upper, HASH);
+        User other = store.add(upper, HASH, NOW);
 
         assertThat(store.findByUsername(upper)).contains(other);
     }
@@ -122,7 +125,7 @@ class JdbcUserStoreTest {
     void keepsAUnicodeNameAsItWasGiven() {
         Username name = new Username("ñandú.Ωμέγα@日本語-" + UUID.randomUUID().toString().substring(0, 8));
 
-        User added = store.add(name, HASH);
+        User added = store.add(name, HASH, NOW);
 
         assertThat(store.findById(added.id())).map(User::username).contains(name);
         assertThat(store.findByUsername(name)).contains(added);
@@ -130,31 +133,41 @@ class JdbcUserStoreTest {
 
     @Test
     void changesThePassword() {
-        User user = store.add(uniqueName("dave"), HASH);
+        User user = store.add(uniqueName("dave"), HASH, NOW);
         PasswordHash changed = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$bmV3$bmV3aGFzaA");
 
-        store.changePassword(user.id(), changed);
+        store.changePassword(user.id(), changed, LATER);
 
         assertThat(store.findById(user.id())).map(User::passwordHash).contains(changed);
+        assertThat(store.findById(user.id())).map(User::credentialsChangedAt).contains(LATER);
     }
 
     @Test
-    void deactivatesAndReactivatesAUser() {
-        User user = store.add(uniqueName("erin"), HASH);
+    void keepsWhenTheCredentialsLastChangedToTheMicrosecond() {
+        User user = store.add(uniqueName("carol"), HASH, NOW);
 
-        store.setActive(user.id(), false);
+        assertThat(user.credentialsChangedAt()).isEqualTo(NOW);
+        assertThat(store.findById(user.id())).map(User::credentialsChangedAt).contains(NOW);
+    }
+
+    @Test
+    void deactivationMovesTheCredentialsDateAndReactivationKeepsIt() {
+        User user = store.add(uniqueName("erin"), HASH, NOW);
+
+        store.deactivate(user.id(), LATER);
         assertThat(store.findById(user.id())).map(User::active).contains(false);
 
-        store.setActive(user.id(), true);
+        store.activate(user.id());
         assertThat(store.findById(user.id())).map(User::active).contains(true);
+        assertThat(store.findById(user.id())).map(User::credentialsChangedAt).contains(LATER);
     }
 
     @Test
     void ignoresChangesToAnUnknownUser() {
         UserId unknown = new UserId(Long.MAX_VALUE);
 
-        store.changePassword(unknown, HASH);
-        store.setActive(unknown, false);
+        store.changePassword(unknown, HASH, NOW);
+        store.deactivate(unknown, NOW);
 
         assertThat(store.findById(unknown)).isEmpty();
     }
@@ -167,7 +180,7 @@ class JdbcUserStoreTest {
 
             assertThatThrownBy(() -> offline.findByUsername(uniqueName("frank")))
                     .isInstanceOf(StoreUnavailable.class);
-            assertThatThrownBy(() -> offline.add(uniqueName("frank"), HASH))
+            assertThatThrownBy(() -> offline.add(uniqueName("frank"), HASH, NOW))
                     .isInstanceOf(StoreUnavailable.class);
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));

@@ -33,6 +33,7 @@ final class ErrorResponses {
             return switch (rejected.reason()) {
                 case USER_NOT_FOUND -> unauthorized(detail("User not found", "user_not_found"));
                 case USER_INACTIVE -> unauthorized(detail("User is inactive", "user_inactive"));
+                case PASSWORD_CHANGED -> unauthorized(detail("The user's password has been changed.", "password_changed"));
             };
         }
         if (failure instanceof NoActiveAccountForToken) {
@@ -63,6 +64,12 @@ final class ErrorResponses {
 
     static MutableHttpResponse<Map<String, Object>> of(InvalidRequestBody invalid) {
         return HttpResponse.<Map<String, Object>>status(HttpStatus.BAD_REQUEST).body(invalid.body());
+    }
+
+    /** Django's own words for a wrong old password in its password change form. */
+    static MutableHttpResponse<Map<String, Object>> wrongOldPassword() {
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.BAD_REQUEST).body(Map.of("old_password",
+                List.of("Your old password was entered incorrectly. Please enter it again.")));
     }
 
     static MutableHttpResponse<Map<String, Object>> serviceUnavailable() {

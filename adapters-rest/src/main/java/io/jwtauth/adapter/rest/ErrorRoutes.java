@@ -2,6 +2,7 @@ package io.jwtauth.adapter.rest;
 
 import io.jwtauth.domain.AuthenticationFailure;
 import io.jwtauth.domain.StoreUnavailable;
+import io.jwtauth.domain.WrongPassword;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
@@ -28,6 +29,11 @@ final class ErrorRoutes {
     @Error(global = true)
     HttpResponse<Map<String, Object>> invalidBody(InvalidRequestBody invalid) {
         return ErrorResponses.of(invalid);
+    }
+
+    @Error(global = true)
+    HttpResponse<Map<String, Object>> wrongPassword(WrongPassword wrong) {
+        return ErrorResponses.wrongOldPassword();
     }
 
     @Error(global = true)

@@ -2,7 +2,9 @@ package io.jwtauth.adapter.rest;
 
 import io.jwtauth.application.BlacklistRefreshToken;
 import io.jwtauth.application.ObtainTokenPair;
+import io.jwtauth.application.AuthenticateAccessToken.AuthenticatedUser;
 import io.jwtauth.application.RefreshAccessToken;
+import io.jwtauth.application.RevokeAllRefreshTokens;
 import io.jwtauth.application.VerifyToken;
 import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.TokenPair;
@@ -18,7 +20,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 
-/** simplejwt's token endpoints: obtain a pair, refresh, verify, blacklist. */
+/** simplejwt's token endpoints (obtain a pair, refresh, verify, blacklist) and logout everywhere. */
 @Controller("/api/token")
 @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -28,14 +30,19 @@ final class TokenController {
     private final RefreshAccessToken refreshAccessToken;
     private final VerifyToken verifyToken;
     private final BlacklistRefreshToken blacklistRefreshToken;
+    private final RevokeAllRefreshTokens revokeAllRefreshTokens;
+    private final BearerAuthentication bearer;
     private final JsonMapper json;
 
     TokenController(ObtainTokenPair obtainTokenPair, RefreshAccessToken refreshAccessToken, VerifyToken verifyToken,
-                    BlacklistRefreshToken blacklistRefreshToken, JsonMapper json) {
+                    BlacklistRefreshToken blacklistRefreshToken, RevokeAllRefreshTokens revokeAllRefreshTokens,
+                    BearerAuthentication bearer, JsonMapper json) {
         this.obtainTokenPair = obtainTokenPair;
         this.refreshAccessToken = refreshAccessToken;
         this.verifyToken = verifyToken;
         this.blacklistRefreshToken = blacklistRefreshToken;
+        this.revokeAllRefreshTokens = revokeAllRefreshTokens;
+        this.bearer = bearer;
         this.json = json;
     }
 
@@ -65,6 +72,14 @@ final class TokenController {
     @Post("/blacklist/")
     Map<String, Object> blacklist(HttpRequest<?> request, @Body @Nullable byte[] body) {
         blacklistRefreshToken.handle(new BlacklistRefreshToken.Command(singleText(request, body, "refresh")));
+        return Map.of();
+    }
+
+    /** Logout everywhere: no body needed, the bearer says whose tokens. */
+    @Post("/revoke-all/")
+    Map<String, Object> revokeAll(HttpRequest<?> request) {
+        AuthenticatedUser user = bearer.authenticate(request);
+        revokeAllRefreshTokens.handle(new RevokeAllRefreshTokens.Command(user.id()));
         return Map.of();
     }
 

@@ -2,9 +2,11 @@ package io.jwtauth.adapter.rest;
 
 import io.jwtauth.application.AuthenticateAccessToken;
 import io.jwtauth.application.BlacklistRefreshToken;
+import io.jwtauth.application.ChangePassword;
 import io.jwtauth.application.Fixture;
 import io.jwtauth.application.ObtainTokenPair;
 import io.jwtauth.application.RefreshAccessToken;
+import io.jwtauth.application.RevokeAllRefreshTokens;
 import io.jwtauth.application.VerifyToken;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -41,5 +43,15 @@ class UseCasesOnFakes {
     @Singleton
     AuthenticateAccessToken authenticateAccessToken(Fixture fixture) {
         return fixture.authenticate;
+    }
+
+    @Singleton
+    RevokeAllRefreshTokens revokeAllRefreshTokens(Fixture fixture) {
+        return fixture.revokeAll;
+    }
+
+    @Singleton
+    ChangePassword changePassword(Fixture fixture) {
+        return fixture.changePassword;
     }
 }

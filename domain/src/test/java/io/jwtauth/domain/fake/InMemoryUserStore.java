@@ -7,6 +7,7 @@ import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.UsernameTaken;
 import io.jwtauth.domain.port.UserStore;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,25 +47,32 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
-    public synchronized User add(Username username, PasswordHash passwordHash) {
+    public synchronized User add(Username username, PasswordHash passwordHash, Instant now) {
         requireUp();
         if (findByUsername(username).isPresent()) {
             throw new UsernameTaken(username);
         }
-        User user = new User(new UserId(sequence.incrementAndGet()), username, passwordHash, true);
+        User user = new User(new UserId(sequence.incrementAndGet()), username, passwordHash, true, now);
         users.put(user.id(), user);
         return user;
     }
 
     @Override
-    public void changePassword(UserId id, PasswordHash passwordHash) {
+    public void changePassword(UserId id, PasswordHash passwordHash, Instant now) {
         requireUp();
-        users.computeIfPresent(id, (key, user) -> new User(user.id(), user.username(), passwordHash, user.active()));
+        users.computeIfPresent(id, (key, user) -> new User(user.id(), user.username(), passwordHash, user.active(), now));
     }
 
     @Override
-    public void setActive(UserId id, boolean active) {
+    public void deactivate(UserId id, Instant now) {
         requireUp();
-        users.computeIfPresent(id, (key, user) -> new User(user.id(), user.username(), user.passwordHash(), active));
+        users.computeIfPresent(id, (key, user) -> new User(user.id(), user.username(), user.passwordHash(), false, now));
+    }
+
+    @Override
+    public void activate(UserId id) {
+        requireUp();
+        users.computeIfPresent(id, (key, user) ->
+                new User(user.id(), user.username(), user.passwordHash(), true, user.credentialsChangedAt()));
     }
 }

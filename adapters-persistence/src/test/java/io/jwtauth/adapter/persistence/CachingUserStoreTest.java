@@ -1,0 +1,120 @@
+package io.jwtauth.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jwtauth.domain.PasswordHash;
+import io.jwtauth.domain.User;
+import io.jwtauth.domain.UserId;
+import io.jwtauth.domain.Username;
+import io.jwtauth.domain.fake.InMemoryUserStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The cache bounds staleness: changes through it are seen at once, changes elsewhere within its maximum age. */
+class CachingUserStoreTest {
+
+    private static final Duration MAX_AGE = Duration.ofSeconds(5);
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+    private static final PasswordHash HASH = new PasswordHash("$argon2id$hash");
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final AtomicInteger reads = new AtomicInteger();
+    // Another node's view of the same database: it writes behind this cache's back.
+    private final InMemoryUserStore database = new InMemoryUserStore();
+    private final CachingUserStore cached = new CachingUserStore(new CountingReads(), MAX_AGE, 1_000, nanos::get);
+
+    @Test
+    void repeatedLookupsWithinTheMaximumAgeReadOnce() {
+        User user = database.add(new Username("myuser"), HASH, NOW);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(cached.findById(user.id())).contains(user);
+        }
+
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void changesThroughTheCacheAreSeenAtOnce() {
+        User user = cached.add(new Username("myuser"), HASH, NOW);
+        cached.findById(user.id());
+
+        cached.deactivate(user.id(), NOW.plusSeconds(1));
+
+        assertThat(cached.findById(user.id())).map(User::active).contains(false);
+        cached.activate(user.id());
+        assertThat(cached.findById(user.id())).map(User::active).contains(true);
+        cached.changePassword(user.id(), new PasswordHash("$argon2id$new"), NOW.plusSeconds(2));
+        assertThat(cached.findById(user.id())).map(User::credentialsChangedAt).contains(NOW.plusSeconds(2));
+    }
+
+    @Test
+    void changesElsewhereAreSeenWithinTheMaximumAge() {
+        User user = database.add(new Username("myuser"), HASH, NOW);
+        cached.findById(user.id());
+
+        database.deactivate(user.id(), NOW.plusSeconds(1));
+        nanos.addAndGet(MAX_AGE.minusMillis(1).toNanos());
+        assertThat(cached.findById(user.id())).map(User::active).contains(true);
+
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(cached.findById(user.id())).map(User::active).contains(false);
+    }
+
+    @Test
+    void unknownUsersAreCachedAsUnknownForNoLonger() {
+        UserId unknown = new UserId(42);
+        assertThat(cached.findById(unknown)).isEmpty();
+        assertThat(cached.findById(unknown)).isEmpty();
+        assertThat(reads).hasValue(1);
+
+        nanos.addAndGet(MAX_AGE.toNanos());
+        cached.findById(unknown);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void loginLookupsByNameAlwaysReadTheStore() {
+        User user = database.add(new Username("myuser"), HASH, NOW);
+        database.deactivate(user.id(), NOW);
+        assertThat(cached.findByUsername(new Username("myuser"))).map(User::active).contains(false);
+    }
+
+    /** The database behind the cache, counting the lookups by id that reach it. */
+    private final class CountingReads implements io.jwtauth.domain.port.UserStore {
+        @Override
+        public Optional<User> findById(UserId id) {
+            reads.incrementAndGet();
+            return database.findById(id);
+        }
+
+        @Override
+        public Optional<User> findByUsername(Username username) {
+            return database.findByUsername(username);
+        }
+
+        @Override
+        public User add(Username username, PasswordHash passwordHash, Instant now) {
+            return database.add(username, passwordHash, now);
+        }
+
+        @Override
+        public void changePassword(UserId id, PasswordHash passwordHash, Instant now) {
+            database.changePassword(id, passwordHash, now);
+        }
+
+        @Override
+        public void deactivate(UserId id, Instant now) {
+            database.deactivate(id, now);
+        }
+
+        @Override
+        public void activate(UserId id) {
+            database.activate(id);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.jwtauth.adapter.rest;
+
+import io.jwtauth.application.AuthenticateAccessToken.AuthenticatedUser;
+import io.jwtauth.application.ChangePassword;
+import io.jwtauth.domain.PlainPassword;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
+
+/** A signed-in user changes their password; every token issued before stops working. */
+@Controller("/api/password")
+@Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class PasswordController {
+
+    private final ChangePassword changePassword;
+    private final BearerAuthentication bearer;
+    private final JsonMapper json;
+
+    PasswordController(ChangePassword changePassword, BearerAuthentication bearer, JsonMapper json) {
+        this.changePassword = changePassword;
+        this.bearer = bearer;
+        this.json = json;
+    }
+
+    @Post("/change/")
+    Map<String, Object> change(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        // Authentication comes first, as in DRF: an anonymous caller learns nothing about the body's rules.
+        AuthenticatedUser user = bearer.authenticate(request);
+        RequestFields fields = RequestFields.read(request.getContentType(), body, json);
+        String oldPassword = fields.exactText("old_password", PlainPassword.MAX_LENGTH);
+        String newPassword = fields.exactText("new_password", PlainPassword.MAX_LENGTH);
+        fields.done();
+        changePassword.handle(new ChangePassword.Command(user.id(), new PlainPassword(oldPassword),
+                new PlainPassword(newPassword)));
+        return Map.of();
+    }
+}
