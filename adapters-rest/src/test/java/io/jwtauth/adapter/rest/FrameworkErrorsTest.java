@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Errors the framework raises itself still speak DRF's JSON, and authentication never hides them. */
+/** Errors the framework raises itself still speak DRF's JSON, and authentication never hides them; health is open. */
 @MicronautTest
 class FrameworkErrorsTest extends EndpointTest {
 
@@ -27,6 +27,13 @@ class FrameworkErrorsTest extends EndpointTest {
         assertThat(post.body()).isEqualTo(Map.of("detail", "Method \"POST\" not allowed."));
         Http.Answer delete = http.send(HttpRequest.newBuilder(server.getURI().resolve("/api/token/refresh/")).DELETE().build());
         assertThat(delete.status()).isEqualTo(405);
+    }
+
+    @Test
+    void theHealthEndpointNeedsNoCredentials() {
+        Http.Answer answer = http.get("/api/health/", null);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo(Map.of("status", "ok"));
     }
 
     @Test

@@ -1,0 +1,20 @@
+package io.jwtauth.adapter.rest;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import java.util.Map;
+
+/**
+ * Liveness for load balancers: the process is up and serving HTTP. It touches neither the database nor any key, so
+ * it also serves as the benchmark's baseline for what the HTTP stack alone costs.
+ */
+@Controller("/api/health")
+final class HealthController {
+
+    private static final Map<String, String> UP = Map.of("status", "ok");
+
+    @Get("/")
+    Map<String, String> live() {
+        return UP;
+    }
+}

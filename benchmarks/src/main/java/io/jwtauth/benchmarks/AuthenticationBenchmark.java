@@ -1,0 +1,63 @@
+package io.jwtauth.benchmarks;
+
+import io.jwtauth.adapter.crypto.NimbusTokenCodec;
+import io.jwtauth.adapter.crypto.SecureRandomIds;
+import io.jwtauth.adapter.persistence.CachingUserStore;
+import io.jwtauth.application.AuthenticateAccessToken;
+import io.jwtauth.domain.PasswordHash;
+import io.jwtauth.domain.TokenSettings;
+import io.jwtauth.domain.User;
+import io.jwtauth.domain.Username;
+import io.jwtauth.domain.fake.InMemoryUserStore;
+import io.jwtauth.domain.service.TokenIssuer;
+import io.jwtauth.domain.service.TokenVerifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The authentication of one protected request, as the service wires it, minus HTTP: verify the bearer token (HS256)
+ * and find its owner through the user cache, which is warm as it is under load.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AuthenticationBenchmark {
+
+    private AuthenticateAccessToken authenticate;
+    private AuthenticateAccessToken.Command command;
+
+    @Setup
+    public void setUp() {
+        NimbusTokenCodec codec = new NimbusTokenCodec("HS256",
+                "a-benchmark-secret-that-is-long-enough-for-hs256", Optional.empty(), Optional.empty());
+        TokenSettings settings = new TokenSettings(Duration.ofMinutes(5), Duration.ofDays(1), false, false,
+                Duration.ZERO, Duration.ZERO);
+        InMemoryUserStore database = new InMemoryUserStore();
+        User user = database.add(new Username("myuser"), new PasswordHash("$argon2id$unused"), Instant.EPOCH);
+        CachingUserStore users = new CachingUserStore(database, Duration.ofSeconds(5), 100_000);
+        authenticate = new AuthenticateAccessToken(new TokenVerifier(codec, Clock.systemUTC(), Duration.ZERO), users);
+        String token = codec.encode(new TokenIssuer(settings, new SecureRandomIds()).access(user.id(), Instant.now()));
+        command = new AuthenticateAccessToken.Command(token);
+    }
+
+    @Benchmark
+    public AuthenticateAccessToken.AuthenticatedUser authenticate() {
+        return authenticate.handle(command);
+    }
+}
