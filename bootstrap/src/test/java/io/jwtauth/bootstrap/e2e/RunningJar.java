@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The runnable jar as an operator starts it: a separate JVM in its own working folder (so {@code ./data} is
- * fresh), configured only through environment variables.
+ * The runnable jar as an operator starts it, through the README's {@code jwt-auth} launcher: a separate JVM in its
+ * own working folder (so {@code ./data} is fresh), configured only through environment variables.
  */
 final class RunningJar implements AutoCloseable {
 
-    static final Path JAR = Path.of(System.getProperty("jwtauth.jar", "target/jwt-auth.jar"));
+    static final Path LAUNCHER = Path.of(System.getProperty("jwtauth.launcher", "../jwt-auth"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     record Result(int exitCode, String out, String err) {
@@ -104,10 +104,11 @@ final class RunningJar implements AutoCloseable {
     }
 
     private static ProcessBuilder builder(Path workDir, Map<String, String> environment, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toAbsolutePath().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        // The JVM that runs the tests runs the service too, whatever java is first on the PATH.
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
         return builder;
     }

@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# Load benchmark of jwt-auth on this machine with wrk, and of the simplejwt reference app in the same run when asked:
+#
+#   bench/run.sh [--reference PATH_TO/simplejwt-reference.sh]
+#
+# Builds the jars if missing, starts jwt-auth with the README's launcher, warms each scenario up, then measures
+# throughput and p50/p99 latency of: an unauthenticated baseline (/api/health/), the protected GET, refresh without
+# rotation, refresh with rotation and blacklisting, and login. Also: start-up time to the first answer, CLI command
+# time, peak resident memory during the protected GET, and Argon2id's bare rate under JMH with the same JVM options.
+# Traffic goes to 127.0.0.1 only; every run is bounded in time. Needs wrk and curl (Debian: apt-get install wrk curl).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=$ROOT/bootstrap/target/jwt-auth.jar
+JMH_JAR=$ROOT/benchmarks/target/benchmarks.jar
+# jwt-auth runs through the README's launcher, with its JVM options (jvm.options) and class-data sharing archive.
+LAUNCHER=$ROOT/jwt-auth
+JVM_OPTIONS=$(grep -v '^#' "$ROOT/jvm.options" | tr '\n' ' ')
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+LOGIN_CONNECTIONS=${LOGIN_CONNECTIONS:-8}
+PORT=${PORT:-18080}
+REF_PORT=${REF_PORT:-18081}
+REFERENCE_SCRIPT=""
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --reference) REFERENCE_SCRIPT=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
+    *) echo "usage: bench/run.sh [--reference PATH_TO/simplejwt-reference.sh]" >&2; exit 2 ;;
+  esac
+done
+
+command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 2; }
+if [ ! -f "$JAR" ] || [ ! -f "$JMH_JAR" ]; then
+  (cd "$ROOT" && mvn -B -q package -DskipTests)
+fi
+
+WORK=$(mktemp -d)
+export TOKEN_DIR=$WORK
+SERVER=""
+REF_SERVER=""
+cleanup() {
+  [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
+  [ -n "$REF_SERVER" ] && kill "$REF_SERVER" 2>/dev/null && wait "$REF_SERVER" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+declare -A RPS P50 P99
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# Waits until URL answers 200, for at most 60 s; prints the milliseconds it took from $1 (a now_ms value).
+wait_for() {
+  local since=$1 url=$2
+  for _ in $(seq 1 6000); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ]; then
+      echo $(( $(now_ms) - since ))
+      return 0
+    fi
+    sleep 0.01
+  done
+  echo "bench: $url did not answer" >&2
+  return 1
+}
+
+start_jwt_auth() {
+  stop_jwt_auth
+  local started
+  started=$(now_ms)
+  (cd "$WORK/jwt-auth" && exec env "$@" MICRONAUT_SERVER_PORT=$PORT AUTH_ACCESS_TOKEN_LIFETIME=1h \
+      "$LAUNCHER" >>"$WORK/server.log" 2>&1) &
+  SERVER=$!
+  STARTUP_MS=$(wait_for "$started" "http://127.0.0.1:$PORT/api/health/")
+}
+
+stop_jwt_auth() {
+  if [ -n "$SERVER" ]; then
+    kill "$SERVER" 2>/dev/null || true
+    wait "$SERVER" 2>/dev/null || true
+    SERVER=""
+  fi
+}
+
+jwt_auth_cli() {
+  (cd "$WORK/jwt-auth" && "$LAUNCHER" "$@")
+}
+
+# The value of a string field of a one-line JSON answer, on a line of its own (the answer has no final newline).
+field() {
+  local value
+  value=$(sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p")
+  printf '%s\n' "$value"
+}
+
+login() {
+  curl -s -X POST -d "username=myuser&password=mypassword" "http://127.0.0.1:$1/api/token/"
+}
+
+to_ms() {
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n *= 1; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+# measure NAME CONNECTIONS WRK_ARGS...: a warm-up run, then the measured one.
+measure() {
+  local name=$1 connections=$2 out
+  shift 2
+  if [ "$WARMUP" -gt 0 ]; then
+    wrk -t2 -c"$connections" -d"${WARMUP}s" "$@" >/dev/null
+  fi
+  out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency "$@")
+  RPS[$name]=$(echo "$out" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
+  P50[$name]=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
+  P99[$name]=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
+  local failed
+  failed=$(echo "$out" | awk '/Non-2xx/ { print $5 }')
+  if [ -n "$failed" ]; then
+    echo "bench: $name had $failed answers that were not 2xx" >&2
+  fi
+  printf '  %-26s %8s req/s   p50 %7s ms   p99 %7s ms\n' "$name" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}"
+}
+
+# Writes sessions for the rotation scenario: one refresh token per line, split over the two wrk threads.
+sessions() {
+  local prefix=$1 count=$2
+  : >"$WORK/$prefix-0.txt"
+  : >"$WORK/$prefix-1.txt"
+  for i in $(seq 1 "$count"); do
+    login "$PORT" | field refresh >>"$WORK/$prefix-$((i % 2)).txt"
+  done
+  if [ "$(cat "$WORK/$prefix-0.txt" "$WORK/$prefix-1.txt" | grep -c .)" -ne "$count" ]; then
+    echo "bench: could not log in $count sessions for the rotation scenario; a login answers: $(login "$PORT")" >&2
+    exit 1
+  fi
+}
+
+echo "jwt-auth ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)), JVM options: $JVM_OPTIONS"
+mkdir -p "$WORK/jwt-auth"
+CLI_CREATE_MS=$( { s=$(now_ms); echo mypassword | jwt_auth_cli users create myuser --password-stdin >/dev/null; echo $(( $(now_ms) - s )); } )
+start_jwt_auth
+STARTUP_FIRST=$STARTUP_MS
+stop_jwt_auth
+start_jwt_auth
+echo "  start-up to first answer: ${STARTUP_FIRST} ms (first start), ${STARTUP_MS} ms (second start)"
+CLI_FLUSH_MS=$( { s=$(now_ms); jwt_auth_cli tokens flush-expired >/dev/null; echo $(( $(now_ms) - s )); } )
+echo "  CLI: users create ${CLI_CREATE_MS} ms, tokens flush-expired ${CLI_FLUSH_MS} ms (server running)"
+
+PAIR=$(login "$PORT")
+ACCESS=$(echo "$PAIR" | field access)
+REFRESH=$(echo "$PAIR" | field refresh)
+measure baseline "$CONNECTIONS" "http://127.0.0.1:$PORT/api/health/"
+measure protected "$CONNECTIONS" -H "Authorization: Bearer $ACCESS" "http://127.0.0.1:$PORT/api/profile/"
+PEAK_RSS_MB=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER/status")
+echo "  peak resident memory so far (VmHWM): ${PEAK_RSS_MB} MB"
+REFRESH_TOKEN=$REFRESH measure refresh "$CONNECTIONS" -s "$ROOT/bench/refresh.lua" "http://127.0.0.1:$PORT/api/token/refresh/"
+measure login "$LOGIN_CONNECTIONS" -s "$ROOT/bench/login.lua" "http://127.0.0.1:$PORT/api/token/"
+
+start_jwt_auth AUTH_ROTATE_REFRESH_TOKENS=true AUTH_BLACKLIST_AFTER_ROTATION=true
+SESSIONS=$((CONNECTIONS + 16))
+sessions warm "$SESSIONS"
+sessions measured "$SESSIONS"
+# Each run reads its own sessions: a token spent in the warm-up would count as reuse in the measured run.
+ln -sf "$WORK/warm-0.txt" "$WORK/tokens-0.txt"; ln -sf "$WORK/warm-1.txt" "$WORK/tokens-1.txt"
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$ROOT/bench/rotate.lua" "http://127.0.0.1:$PORT" >/dev/null
+ln -sf "$WORK/measured-0.txt" "$WORK/tokens-0.txt"; ln -sf "$WORK/measured-1.txt" "$WORK/tokens-1.txt"
+WARMUP=0 measure rotation "$CONNECTIONS" -s "$ROOT/bench/rotate.lua" "http://127.0.0.1:$PORT"
+stop_jwt_auth
+
+echo "Argon2id alone (JMH, 2 threads, same JVM options):"
+java -jar "$JMH_JAR" PasswordHashingBenchmark -t 2 -f 1 -wi 2 -w 5s -i 3 -r 5s -jvmArgs "$JVM_OPTIONS" \
+    -rf json -rff "$WORK/jmh.json" >"$WORK/jmh.log" 2>&1
+ARGON2_RATE=$(sed -n 's/.*"score" : \([0-9.]*\).*/\1/p' "$WORK/jmh.json" | head -1)
+printf '  %.1f hashes/s\n' "$ARGON2_RATE"
+
+declare -A REF_RPS REF_P50 REF_P99
+if [ -n "$REFERENCE_SCRIPT" ]; then
+  echo "simplejwt reference (gunicorn, 2 sync workers):"
+  bash "$REFERENCE_SCRIPT" "$WORK/reference" >/dev/null
+  (cd "$WORK/reference" && exec gunicorn -w 2 -b "127.0.0.1:$REF_PORT" ref.wsgi >"$WORK/reference.log" 2>&1) &
+  REF_SERVER=$!
+  sleep 1
+  REF_PAIR=$(for _ in $(seq 1 100); do login "$REF_PORT" && break; sleep 0.1; done)
+  for name in protected refresh login; do
+    case $name in
+      protected) measure "ref-$name" "$CONNECTIONS" -H "Authorization: Bearer $(echo "$REF_PAIR" | field access)" \
+                     "http://127.0.0.1:$REF_PORT/api/profile/" ;;
+      refresh) REFRESH_TOKEN=$(echo "$REF_PAIR" | field refresh) measure "ref-$name" "$CONNECTIONS" \
+                     -s "$ROOT/bench/refresh.lua" "http://127.0.0.1:$REF_PORT/api/token/refresh/" ;;
+      login) measure "ref-$name" "$LOGIN_CONNECTIONS" -s "$ROOT/bench/login.lua" "http://127.0.0.1:$REF_PORT/api/token/" ;;
+    esac
+  done
+fi
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
+echo
+echo "| measure | jwt-auth | reference | ratio | target |"
+echo "|---|---|---|---|---|"
+echo "| protected GET, req/s | ${RPS[protected]} | ${RPS[ref-protected]:-} | $(ratio "${RPS[protected]}" "${RPS[ref-protected]:-0}") | >= 40x |"
+echo "| protected GET vs own baseline (${RPS[baseline]} req/s) | | | $(ratio "${RPS[protected]}" "${RPS[baseline]}") | >= 0.75x |"
+echo "| refresh, req/s | ${RPS[refresh]} | ${RPS[ref-refresh]:-} | $(ratio "${RPS[refresh]}" "${RPS[ref-refresh]:-0}") | >= 15x |"
+echo "| refresh with rotation and blacklist, req/s | ${RPS[rotation]} | ${RPS[ref-refresh]:-} | $(ratio "${RPS[rotation]}" "${RPS[ref-refresh]:-0}") | >= 5x |"
+echo "| login, req/s | ${RPS[login]} | ${RPS[ref-login]:-} | $(ratio "${RPS[login]}" "${RPS[ref-login]:-0}") | |"
+echo "| login vs bare Argon2id (${ARGON2_RATE%.*} hashes/s) | | | $(ratio "${RPS[login]}" "$ARGON2_RATE") | >= 0.9x |"
+echo "| start-up to first answer, ms | ${STARTUP_MS} | | | <= 1350 |"
+echo "| CLI users create / tokens flush-expired, ms | ${CLI_CREATE_MS} / ${CLI_FLUSH_MS} | | | < 1500 |"
+echo "| peak RSS during protected GET, MB | ${PEAK_RSS_MB} | | | < 256 |"
