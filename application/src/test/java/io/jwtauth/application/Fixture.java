@@ -10,6 +10,7 @@ import io.jwtauth.domain.fake.InMemoryRefreshTokenStore;
 import io.jwtauth.domain.fake.InMemoryUserStore;
 import io.jwtauth.domain.fake.MutableClock;
 import io.jwtauth.domain.fake.SequentialRandomIds;
+import io.jwtauth.domain.fake.SwitchableVerificationKeys;
 import io.jwtauth.domain.service.TokenIssuer;
 import io.jwtauth.domain.service.TokenVerifier;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class Fixture {
     public final InMemoryRefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
     public final CountingPasswordHasher hasher = new CountingPasswordHasher();
     public final FakeTokenCodec codec = new FakeTokenCodec();
+    public final SwitchableVerificationKeys verificationKeys = new SwitchableVerificationKeys();
     public final TokenSettings settings;
     public final TokenIssuer issuer;
     public final TokenVerifier verifier;
@@ -41,6 +43,7 @@ public final class Fixture {
     public final CreateUser createUser;
     public final SetPassword setPassword;
     public final SetUserActive setUserActive;
+    public final PublishVerificationKeys publishVerificationKeys;
 
     public Fixture() {
         this(false, false);
@@ -59,6 +62,7 @@ public final class Fixture {
         createUser = new CreateUser(users, hasher);
         setPassword = new SetPassword(users, hasher);
         setUserActive = new SetUserActive(users);
+        publishVerificationKeys = new PublishVerificationKeys(verificationKeys);
     }
 
     public User user(String name, String password) {
