@@ -1,9 +1,10 @@
 package io.jwtauth.bootstrap;
 
 import io.jwtauth.adapter.crypto.Argon2PasswordHasher;
-import io.jwtauth.adapter.crypto.GeneratedSecretFile;
+import io.jwtauth.adapter.crypto.KeySettings;
 import io.jwtauth.adapter.crypto.NimbusTokenCodec;
 import io.jwtauth.adapter.crypto.SecureRandomIds;
+import io.jwtauth.adapter.crypto.SigningKeys;
 import io.jwtauth.application.ActiveRefreshTokens;
 import io.jwtauth.application.AuthenticateAccessToken;
 import io.jwtauth.application.BlacklistRefreshToken;
@@ -26,6 +27,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The one place where the core meets the adapters: every use case is built here, by hand, from the ports'
@@ -51,9 +53,9 @@ final class Wiring {
     /** Built at start-up, so that a bad key stops the service before it serves anything. */
     @Context
     TokenCodec tokenCodec(AuthProperties auth) {
-        String key = auth.configuredSigningKey()
-                .orElseGet(() -> new GeneratedSecretFile(auth.dataDir()).readOrCreate());
-        return new NimbusTokenCodec(auth.algorithm(), key, auth.configuredIssuer(), auth.configuredAudience());
+        SigningKeys keys = SigningKeys.load(new KeySettings(auth.algorithm(), auth.configuredSigningKey(), Optional.empty(),
+                Optional.empty(), auth.dataDir()));
+        return new NimbusTokenCodec(keys, auth.configuredIssuer(), auth.configuredAudience());
     }
 
     @Singleton
