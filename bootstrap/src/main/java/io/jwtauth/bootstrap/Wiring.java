@@ -11,6 +11,7 @@ import io.jwtauth.application.BlacklistRefreshToken;
 import io.jwtauth.application.CreateUser;
 import io.jwtauth.application.FlushExpiredTokens;
 import io.jwtauth.application.ObtainTokenPair;
+import io.jwtauth.application.PublishVerificationKeys;
 import io.jwtauth.application.RefreshAccessToken;
 import io.jwtauth.application.SetPassword;
 import io.jwtauth.application.SetUserActive;
@@ -52,9 +53,13 @@ final class Wiring {
 
     /** Built at start-up, so that a bad key stops the service before it serves anything. */
     @Context
-    TokenCodec tokenCodec(AuthProperties auth) {
-        SigningKeys keys = SigningKeys.load(new KeySettings(auth.algorithm(), auth.configuredSigningKey(), Optional.empty(),
+    SigningKeys signingKeys(AuthProperties auth) {
+        return SigningKeys.load(new KeySettings(auth.algorithm(), auth.configuredSigningKey(), Optional.empty(),
                 Optional.empty(), auth.dataDir()));
+    }
+
+    @Singleton
+    TokenCodec tokenCodec(SigningKeys keys, AuthProperties auth) {
         return new NimbusTokenCodec(keys, auth.configuredIssuer(), auth.configuredAudience());
     }
 
@@ -123,6 +128,12 @@ final class Wiring {
     @Singleton
     SetUserActive setUserActive(UserStore users) {
         return new SetUserActive(users);
+    }
+
+    /** The signing keys are the {@code VerificationKeys} port: they know which public keys may be published. */
+    @Singleton
+    PublishVerificationKeys publishVerificationKeys(SigningKeys keys) {
+        return new PublishVerificationKeys(keys);
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package io.jwtauth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jwtauth.application.PublishVerificationKeys;
 import io.jwtauth.domain.TokenSettings;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
@@ -21,6 +22,7 @@ class ConfigurationTest {
             assertThat(settings.blacklistAfterRotation()).isFalse();
             assertThat(settings.leeway()).isZero();
             assertThat(context.getProperty("micronaut.server.port", Integer.class)).isPresent();
+            assertThat(context.getBean(PublishVerificationKeys.class).handle()).as("HS256 publishes no key").isEmpty();
         }
     }
 

@@ -4,6 +4,7 @@ import io.jwtauth.application.AuthenticateAccessToken;
 import io.jwtauth.application.BlacklistRefreshToken;
 import io.jwtauth.application.Fixture;
 import io.jwtauth.application.ObtainTokenPair;
+import io.jwtauth.application.PublishVerificationKeys;
 import io.jwtauth.application.RefreshAccessToken;
 import io.jwtauth.application.VerifyToken;
 import io.micronaut.context.annotation.Factory;
@@ -41,5 +42,10 @@ class UseCasesOnFakes {
     @Singleton
     AuthenticateAccessToken authenticateAccessToken(Fixture fixture) {
         return fixture.authenticate;
+    }
+
+    @Singleton
+    PublishVerificationKeys publishVerificationKeys(Fixture fixture) {
+        return fixture.publishVerificationKeys;
     }
 }
