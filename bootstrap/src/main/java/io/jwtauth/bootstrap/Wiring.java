@@ -28,7 +28,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * The one place where the core meets the adapters: every use case is built here, by hand, from the ports'
@@ -54,8 +53,8 @@ final class Wiring {
     /** Built at start-up, so that a bad key stops the service before it serves anything. */
     @Context
     SigningKeys signingKeys(AuthProperties auth) {
-        return SigningKeys.load(new KeySettings(auth.algorithm(), auth.configuredSigningKey(), Optional.empty(),
-                Optional.empty(), auth.dataDir()));
+        return SigningKeys.load(new KeySettings(auth.algorithm(), auth.configuredSigningKey(), auth.configuredKeyId(),
+                auth.configuredVerificationKeys(), auth.dataDir()));
     }
 
     @Singleton
