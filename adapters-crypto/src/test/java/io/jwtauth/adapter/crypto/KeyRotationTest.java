@@ -9,6 +9,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.TokenId;
 import io.jwtauth.domain.TokenRejected;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +41,7 @@ class KeyRotationTest {
     @TempDir
     Path folder;
 
-    static java.util.stream.Stream<String> algorithms() {
+    static Stream<String> algorithms() {
         return TestKeys.KEY_PAIR_ALGORITHMS.stream();
     }
 
@@ -146,8 +149,8 @@ class KeyRotationTest {
     void refusesPrivateKeyMaterialAmongTheVerificationKeysWithoutShowingIt(String member) {
         JWK pair = TestKeys.pair("RS256", "next");
         Map<String, Object> json = pair.toJSONObject();
-        json.keySet().retainAll(java.util.Set.of("kty", "n", "e", member));
-        String text = com.nimbusds.jose.util.JSONObjectUtils.toJSONString(json);
+        json.keySet().retainAll(Set.of("kty", "n", "e", member));
+        String text = JSONObjectUtils.toJSONString(json);
         String secret = String.valueOf(json.get(member));
 
         assertThatIllegalArgumentException()

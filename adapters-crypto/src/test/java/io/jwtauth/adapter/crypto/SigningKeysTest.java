@@ -162,10 +162,8 @@ class SigningKeysTest {
         NimbusTokenCodec after = new NimbusTokenCodec(again, Optional.empty(), Optional.empty());
         assertThat(after.decode(before.encode(CLAIMS))).as("tokens outlive a restart").isEqualTo(CLAIMS);
         try (Stream<Path> files = Files.list(folder.resolve("data"))) {
-            Path file = files.collect(java.util.stream.Collectors.toList()).stream().reduce((a, b) -> {
-                throw new AssertionError("one file expected, found " + a + " and " + b);
-            }).orElseThrow();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(files).singleElement().satisfies(file ->
+                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------"));
         }
     }
 }
