@@ -11,6 +11,7 @@ import io.jwtauth.domain.fake.InMemoryUserStore;
 import io.jwtauth.domain.fake.MutableClock;
 import io.jwtauth.domain.fake.RecordingSecurityEvents;
 import io.jwtauth.domain.fake.SequentialRandomIds;
+import io.jwtauth.domain.fake.SwitchableVerificationKeys;
 import io.jwtauth.domain.service.TokenIssuer;
 import io.jwtauth.domain.service.TokenVerifier;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public final class Fixture {
     public final CountingPasswordHasher hasher = new CountingPasswordHasher();
     public final FakeTokenCodec codec = new FakeTokenCodec();
     public final RecordingSecurityEvents events = new RecordingSecurityEvents();
+    public final SwitchableVerificationKeys verificationKeys = new SwitchableVerificationKeys();
     public final TokenSettings settings;
     public final TokenIssuer issuer;
     public final TokenVerifier verifier;
@@ -45,6 +47,7 @@ public final class Fixture {
     public final SetUserActive setUserActive;
     public final RevokeAllRefreshTokens revokeAll;
     public final ChangePassword changePassword;
+    public final PublishVerificationKeys publishVerificationKeys;
 
     public Fixture() {
         this(false, false);
@@ -70,6 +73,7 @@ public final class Fixture {
         setUserActive = new SetUserActive(users, refreshTokens, clock);
         revokeAll = new RevokeAllRefreshTokens(refreshTokens, clock);
         changePassword = new ChangePassword(users, refreshTokens, hasher, clock);
+        publishVerificationKeys = new PublishVerificationKeys(verificationKeys);
     }
 
     public User user(String name, String password) {

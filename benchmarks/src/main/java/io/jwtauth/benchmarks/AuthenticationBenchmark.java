@@ -1,7 +1,9 @@
 package io.jwtauth.benchmarks;
 
+import io.jwtauth.adapter.crypto.KeySettings;
 import io.jwtauth.adapter.crypto.NimbusTokenCodec;
 import io.jwtauth.adapter.crypto.SecureRandomIds;
+import io.jwtauth.adapter.crypto.SigningKeys;
 import io.jwtauth.adapter.persistence.CachingUserStore;
 import io.jwtauth.application.AuthenticateAccessToken;
 import io.jwtauth.domain.PasswordHash;
@@ -11,6 +13,7 @@ import io.jwtauth.domain.Username;
 import io.jwtauth.domain.fake.InMemoryUserStore;
 import io.jwtauth.domain.service.TokenIssuer;
 import io.jwtauth.domain.service.TokenVerifier;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +47,10 @@ public class AuthenticationBenchmark {
 
     @Setup
     public void setUp() {
-        NimbusTokenCodec codec = new NimbusTokenCodec("HS256",
-                "a-benchmark-secret-that-is-long-enough-for-hs256", Optional.empty(), Optional.empty());
+        SigningKeys keys = SigningKeys.load(new KeySettings("HS256",
+                Optional.of("a-benchmark-secret-that-is-long-enough-for-hs256"), Optional.empty(), Optional.empty(),
+                Path.of("unused-with-a-configured-secret")));
+        NimbusTokenCodec codec = new NimbusTokenCodec(keys, Optional.empty(), Optional.empty());
         TokenSettings settings = new TokenSettings(Duration.ofMinutes(5), Duration.ofDays(1), false, false,
                 Duration.ZERO, Duration.ZERO);
         InMemoryUserStore database = new InMemoryUserStore();

@@ -19,6 +19,8 @@ record AuthProperties(
         @Bindable(defaultValue = "false") boolean blacklistAfterRotation,
         @Bindable(defaultValue = "HS256") String algorithm,
         @Nullable String signingKey,
+        @Nullable String keyId,
+        @Nullable String verificationKeys,
         @Bindable(defaultValue = "0s") Duration leeway,
         @Bindable(defaultValue = "0s") Duration refreshReuseGracePeriod,
         @Bindable(defaultValue = "5s") Duration userCacheTtl,
@@ -28,6 +30,14 @@ record AuthProperties(
 
     Optional<String> configuredSigningKey() {
         return Optional.ofNullable(signingKey).filter(key -> !key.isBlank());
+    }
+
+    Optional<String> configuredKeyId() {
+        return Optional.ofNullable(keyId).filter(value -> !value.isBlank());
+    }
+
+    Optional<String> configuredVerificationKeys() {
+        return Optional.ofNullable(verificationKeys).filter(value -> !value.isBlank());
     }
 
     Optional<String> configuredIssuer() {

@@ -3,6 +3,7 @@ package io.jwtauth.bootstrap;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,12 +11,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * The operator's command line, the counterpart of Django's {@code createsuperuser}, {@code changepassword} and
- * simplejwt's {@code flushexpiredtokens}. It shares the server's configuration and database, and may run while
- * the server does.
+ * simplejwt's {@code flushexpiredtokens}, plus {@code keys generate} for key rotation. It shares the server's
+ * configuration and database (which {@code keys} needs neither of), and may run while the server does.
  */
 @Command(name = "jwt-auth", mixinStandardHelpOptions = true, versionProvider = OperatorCommands.Version.class,
-        description = "Manage jwt-auth's users and tokens. Without arguments, jwt-auth serves HTTP.",
-        subcommands = {UsersCommand.class, TokensCommand.class})
+        description = "Manage jwt-auth's users, tokens and signing keys. Without arguments, jwt-auth serves HTTP.",
+        subcommands = {UsersCommand.class, TokensCommand.class, KeysCommand.class})
 final class OperatorCommands implements Runnable {
 
     private static final String LOG_LEVEL = "JWT_AUTH_LOG_LEVEL";
@@ -25,23 +26,40 @@ final class OperatorCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: users or tokens");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: users, tokens or keys");
     }
 
     static int run(String... args) {
         quietLogging();
+        if (args[0].equals("keys")) {
+            return keys(args);
+        }
         try (ApplicationContext context = ApplicationContext.builder(OperatorCommands.class, Environment.CLI).start();
              MicronautFactory factory = new MicronautFactory(context)) {
             return new CommandLine(OperatorCommands.class, factory)
-                    .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
-                        commandLine.getErr().println("jwt-auth: " + OperatorCommands.describe(failure));
-                        return 1;
-                    })
+                    .setExecutionExceptionHandler(OperatorCommands::oneLine)
                     .execute(args);
         } catch (Exception failure) {
             System.err.println("jwt-auth: " + describe(failure));
             return 1;
         }
+    }
+
+    /**
+     * {@code keys} needs neither the configuration nor the database, so it runs without the application context:
+     * a configuration being fixed during a key rotation cannot stop it, and starting it never generates the
+     * embedded default's keys as a side effect.
+     */
+    private static int keys(String... args) {
+        return new CommandLine(new KeysCommand())
+                .setCommandName("jwt-auth keys")
+                .setExecutionExceptionHandler(OperatorCommands::oneLine)
+                .execute(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    private static int oneLine(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        commandLine.getErr().println("jwt-auth: " + describe(failure));
+        return 1;
     }
 
     /**

@@ -1,11 +1,12 @@
 package io.jwtauth.bootstrap;
 
 import io.jwtauth.adapter.crypto.Argon2PasswordHasher;
-import io.jwtauth.adapter.crypto.GeneratedSecretFile;
+import io.jwtauth.adapter.crypto.KeySettings;
 import io.jwtauth.adapter.crypto.NimbusTokenCodec;
 import io.jwtauth.adapter.crypto.SecureRandomIds;
 import io.jwtauth.adapter.persistence.CachingUserStore;
 import io.jwtauth.adapter.persistence.JdbcUserStore;
+import io.jwtauth.adapter.crypto.SigningKeys;
 import io.jwtauth.application.ActiveRefreshTokens;
 import io.jwtauth.application.AuthenticateAccessToken;
 import io.jwtauth.application.BlacklistRefreshToken;
@@ -13,6 +14,7 @@ import io.jwtauth.application.ChangePassword;
 import io.jwtauth.application.CreateUser;
 import io.jwtauth.application.FlushExpiredTokens;
 import io.jwtauth.application.ObtainTokenPair;
+import io.jwtauth.application.PublishVerificationKeys;
 import io.jwtauth.application.RefreshAccessToken;
 import io.jwtauth.application.RevokeAllRefreshTokens;
 import io.jwtauth.application.SetPassword;
@@ -58,10 +60,14 @@ final class Wiring {
 
     /** Built at start-up, so that a bad key stops the service before it serves anything. */
     @Context
-    TokenCodec tokenCodec(AuthProperties auth) {
-        String key = auth.configuredSigningKey()
-                .orElseGet(() -> new GeneratedSecretFile(auth.dataDir()).readOrCreate());
-        return new NimbusTokenCodec(auth.algorithm(), key, auth.configuredIssuer(), auth.configuredAudience());
+    SigningKeys signingKeys(AuthProperties auth) {
+        return SigningKeys.load(new KeySettings(auth.algorithm(), auth.configuredSigningKey(), auth.configuredKeyId(),
+                auth.configuredVerificationKeys(), auth.dataDir()));
+    }
+
+    @Singleton
+    TokenCodec tokenCodec(SigningKeys keys, AuthProperties auth) {
+        return new NimbusTokenCodec(keys, auth.configuredIssuer(), auth.configuredAudience());
     }
 
     @Singleton
@@ -150,6 +156,12 @@ final class Wiring {
     @Singleton
     SetUserActive setUserActive(UserStore users, RefreshTokenStore refreshTokens, Clock clock) {
         return new SetUserActive(users, refreshTokens, clock);
+    }
+
+    /** The signing keys are the {@code VerificationKeys} port: they know which public keys may be published. */
+    @Singleton
+    PublishVerificationKeys publishVerificationKeys(SigningKeys keys) {
+        return new PublishVerificationKeys(keys);
     }
 
     @Singleton

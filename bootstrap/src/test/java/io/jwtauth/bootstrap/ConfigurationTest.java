@@ -1,12 +1,19 @@
 package io.jwtauth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jwtauth.adapter.crypto.GeneratedKeyPair;
+import io.jwtauth.application.PublishVerificationKeys;
+import io.jwtauth.domain.PublicKeySet;
 import io.jwtauth.domain.TokenSettings;
 import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The settings table of the README, read the way the service reads it. */
 class ConfigurationTest {
@@ -21,6 +28,7 @@ class ConfigurationTest {
             assertThat(settings.blacklistAfterRotation()).isFalse();
             assertThat(settings.leeway()).isZero();
             assertThat(context.getProperty("micronaut.server.port", Integer.class)).isPresent();
+            assertThat(context.getBean(PublishVerificationKeys.class).handle()).as("HS256 publishes no key").isEmpty();
         }
     }
 
@@ -40,5 +48,27 @@ class ConfigurationTest {
             assertThat(settings.blacklistAfterRotation()).isTrue();
             assertThat(settings.leeway()).isEqualTo(Duration.ofSeconds(15));
         }
+    }
+
+    @Test
+    void keyPairSettingsAreReadFromTextAndFiles(@TempDir Path folder) throws Exception {
+        Path signingKey = folder.resolve("signing.pem");
+        GeneratedKeyPair.generate("ES256", Optional.empty()).writePrivateKey(signingKey);
+        GeneratedKeyPair retired = GeneratedKeyPair.generate("ES256", Optional.of("retired-1"));
+        Map<String, Object> properties = Map.of(
+                "auth.algorithm", "ES256",
+                "auth.signing-key", signingKey.toString(),
+                "auth.key-id", "2026-main",
+                "auth.verification-keys", retired.publicJwk());
+        try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
+            PublicKeySet published = context.getBean(PublishVerificationKeys.class).handle().orElseThrow();
+            assertThat(published.keys()).extracting(key -> key.get("kid")).containsExactly("2026-main", "retired-1");
+        }
+    }
+
+    @Test
+    void keyPairSettingsWithASharedSecretStopStartUp() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("auth.key-id", "main"), "test"))
+                .hasStackTraceContaining("auth.key-id and auth.verification-keys apply to key pairs");
     }
 }

@@ -5,14 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +24,6 @@ public final class GeneratedSecretFile {
     private static final Logger LOG = LoggerFactory.getLogger(GeneratedSecretFile.class);
     private static final int SECRET_BYTES = 64;
     private static final Pattern SECRET_SHAPE = Pattern.compile("[A-Za-z0-9_-]{86}");
-    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Path folder;
     private final Path file;
@@ -64,24 +57,15 @@ public final class GeneratedSecretFile {
         }
     }
 
-    /**
-     * Writes the secret to a private temporary file and then links it under its real name: the link either
-     * appears complete or fails because another process was first, and then that one's secret is used.
-     */
+    /** Stores a new secret; if another process was first, its secret is used instead. */
     private String create() throws IOException {
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        // The permissions are given at creation, so the secret is never readable by others, not even briefly.
-        Path temporary = Files.createTempFile(folder, "." + FILE_NAME + "-", ".tmp", OWNER_ONLY);
         try {
-            Files.writeString(temporary, secret, StandardCharsets.US_ASCII,
-                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-            Files.createLink(file, temporary);
+            OwnerOnlyFile.createNew(file, secret);
         } catch (FileAlreadyExistsException e) {
             return read();
-        } finally {
-            Files.deleteIfExists(temporary);
         }
         LOG.info("Generated a random token signing key and stored it in {}; configure auth.signing-key to use your own",
                 file);

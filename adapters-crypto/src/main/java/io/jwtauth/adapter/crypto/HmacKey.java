@@ -7,8 +7,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.util.Base64URL;
+import io.jwtauth.domain.PublicKeySet;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A shared secret for HS256/HS384/HS512: the UTF-8 bytes of the configured text, as simplejwt uses its
@@ -74,5 +76,10 @@ final class HmacKey implements JwsKey {
     public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
         // MACVerifier compares in constant time.
         return verifier.verify(header, signingInput, signature);
+    }
+
+    @Override
+    public Optional<PublicKeySet> publicKeys() {
+        return Optional.empty();
     }
 }

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *
  * <p>Reading is deliberately stricter than a general JWT library: the token must look exactly like one
  * this service (or simplejwt with the same key) could have made, or it is refused as
- * {@link TokenRejected.Reason#INVALID}. The signature is checked before any claim is looked at.
+ * {@link TokenRejected.Reason#INVALID}. Only the configured algorithm is accepted, and only our own keys verify:
+ * with a key pair, the one the header's {@code kid} names. The signature is checked before any claim is looked at.
  */
 public final class NimbusTokenCodec implements TokenCodec {
 
@@ -46,7 +47,7 @@ public final class NimbusTokenCodec implements TokenCodec {
 
     /**
      * Header parameters that point at key material or change what the signature covers. Verification only
-     * ever uses the configured key, so a token naming one of these was not made for us.
+     * ever uses our configured keys, so a token naming one of these was not made for us.
      */
     private static final Set<String> REFUSED_HEADERS = Set.of("crit", "jku", "jwk", "x5u", "x5c", "x5t", "x5t#S256", "b64");
 
@@ -68,12 +69,11 @@ public final class NimbusTokenCodec implements TokenCodec {
     private final Optional<String> audience;
 
     /**
-     * @param algorithm the JWS algorithm name, e.g. {@code HS256}
-     * @param key       the HS secret as text; its UTF-8 bytes must be at least as long as the hash
-     * @throws IllegalArgumentException if the algorithm is not supported or the key is too short
+     * @param keys the configured algorithm's keys: they sign, and they alone verify
+     * @throws IllegalArgumentException if the issuer or audience is blank
      */
-    public NimbusTokenCodec(String algorithm, String key, Optional<String> issuer, Optional<String> audience) {
-        this.key = JwsKey.of(Objects.requireNonNull(algorithm, "algorithm"), key);
+    public NimbusTokenCodec(SigningKeys keys, Optional<String> issuer, Optional<String> audience) {
+        this.key = Objects.requireNonNull(keys, "keys").key();
         this.issuer = requireNonBlank(issuer, "issuer");
         this.audience = requireNonBlank(audience, "audience");
     }

@@ -1,5 +1,6 @@
 package io.jwtauth.adapter.crypto;
 
+import static io.jwtauth.adapter.crypto.HandMadeTokens.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -42,7 +43,7 @@ class GeneratedSecretFileTest {
     void makesASecretLongEnoughForEveryHmacAlgorithm() {
         String secret = new GeneratedSecretFile(dataFolder).readOrCreate();
 
-        new NimbusTokenCodec("HS512", secret, Optional.empty(), Optional.empty());
+        new NimbusTokenCodec(keys("HS512", secret), Optional.empty(), Optional.empty());
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.jwtauth.adapter.crypto;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +27,13 @@ final class HandMadeTokens {
     static final String FAMILY_ID = "fedcba9876543210fedcba9876543210";
 
     private HandMadeTokens() {
+    }
+
+    /** The keys for an algorithm and a configured key, read as the service reads its configuration. */
+    static SigningKeys keys(String algorithm, String key) {
+        // A configured key leaves the data folder untouched.
+        return SigningKeys.load(new KeySettings(algorithm, Optional.of(key), Optional.empty(), Optional.empty(),
+                Path.of("target", "unused-data-folder")));
     }
 
     /** The claims of a valid access token, as claim name to raw JSON value, in an order a test may change. */

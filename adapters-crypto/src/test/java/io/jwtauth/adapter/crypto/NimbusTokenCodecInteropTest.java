@@ -1,6 +1,7 @@
 package io.jwtauth.adapter.crypto;
 
 import static io.jwtauth.adapter.crypto.HandMadeTokens.SECRET;
+import static io.jwtauth.adapter.crypto.HandMadeTokens.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class NimbusTokenCodecInteropTest {
     @ParameterizedTest
     @ValueSource(strings = {"HS256", "HS384", "HS512"})
     void java_jwtVerifiesOurRefreshTokenAndReadsItsClaims(String algorithm) {
-        var codec = new NimbusTokenCodec(algorithm, SECRET, Optional.of(ISSUER), Optional.of(AUDIENCE));
+        var codec = new NimbusTokenCodec(keys(algorithm, SECRET), Optional.of(ISSUER), Optional.of(AUDIENCE));
         var claims = new Claims(TokenType.REFRESH, new TokenId("0123456789abcdef0123456789abcdef"), new UserId(42),
                 now, now.plusSeconds(86_400), Optional.of(now), Optional.of(new FamilyId("fedcba9876543210fedcba9876543210")));
 
@@ -61,7 +62,7 @@ class NimbusTokenCodecInteropTest {
 
     @Test
     void java_jwtRefusesOurTokenWithAnotherSecret() {
-        var codec = new NimbusTokenCodec("HS256", SECRET, Optional.empty(), Optional.empty());
+        var codec = new NimbusTokenCodec(keys("HS256", SECRET), Optional.empty(), Optional.empty());
         String token = codec.encode(new Claims(TokenType.ACCESS, new TokenId("0123456789abcdef0123456789abcdef"),
                 new UserId(1), now, now.plusSeconds(300), Optional.empty(), Optional.empty()));
 
@@ -82,7 +83,7 @@ class NimbusTokenCodecInteropTest {
                 .withAudience(AUDIENCE)
                 .sign(auth0(algorithm, SECRET));
 
-        Claims claims = new NimbusTokenCodec(algorithm, SECRET, Optional.of(ISSUER), Optional.of(AUDIENCE)).decode(token);
+        Claims claims = new NimbusTokenCodec(keys(algorithm, SECRET), Optional.of(ISSUER), Optional.of(AUDIENCE)).decode(token);
 
         assertThat(claims).isEqualTo(new Claims(TokenType.ACCESS, new TokenId("00112233445566778899aabbccddeeff"),
                 new UserId(7), now, now.plusSeconds(300), Optional.empty(), Optional.empty()));
@@ -98,7 +99,7 @@ class NimbusTokenCodecInteropTest {
                 .withClaim("user_id", 7)
                 .sign(auth0("HS256", SECRET));
 
-        assertThatThrownBy(() -> new NimbusTokenCodec("HS256", SECRET, Optional.empty(), Optional.empty()).decode(token))
+        assertThatThrownBy(() -> new NimbusTokenCodec(keys("HS256", SECRET), Optional.empty(), Optional.empty()).decode(token))
                 .isInstanceOfSatisfying(TokenRejected.class,
                         e -> assertThat(e.reason()).isEqualTo(TokenRejected.Reason.INVALID));
     }

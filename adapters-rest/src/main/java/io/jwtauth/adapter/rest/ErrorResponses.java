@@ -77,12 +77,17 @@ final class ErrorResponses {
                 .body(detail("The service is temporarily unavailable; try again shortly.", "service_unavailable"));
     }
 
+    /** DRF's 404, for a resource that does not exist in this configuration. */
+    static MutableHttpResponse<Map<String, Object>> notFound() {
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.NOT_FOUND).body(detail("Not found."));
+    }
+
     /** The body for an error the framework itself raised (no route, wrong method, body too large, …). */
     static Map<String, Object> forStatus(HttpStatus status, String method, String contentType) {
         return switch (status) {
             case BAD_REQUEST -> detail("Malformed request.");
             case UNAUTHORIZED -> detail("Authentication credentials were not provided.");
-            case NOT_FOUND -> detail("Not found.");
+            case NOT_FOUND -> notFound().body();
             case METHOD_NOT_ALLOWED -> detail("Method \"" + method + "\" not allowed.");
             case NOT_ACCEPTABLE -> detail("Could not satisfy the request Accept header.");
             case REQUEST_ENTITY_TOO_LARGE -> detail("Request body is too large.");

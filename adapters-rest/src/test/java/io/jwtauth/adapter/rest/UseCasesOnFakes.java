@@ -5,6 +5,7 @@ import io.jwtauth.application.BlacklistRefreshToken;
 import io.jwtauth.application.ChangePassword;
 import io.jwtauth.application.Fixture;
 import io.jwtauth.application.ObtainTokenPair;
+import io.jwtauth.application.PublishVerificationKeys;
 import io.jwtauth.application.RefreshAccessToken;
 import io.jwtauth.application.RevokeAllRefreshTokens;
 import io.jwtauth.application.VerifyToken;
@@ -53,5 +54,10 @@ class UseCasesOnFakes {
     @Singleton
     ChangePassword changePassword(Fixture fixture) {
         return fixture.changePassword;
+    }
+
+    @Singleton
+    PublishVerificationKeys publishVerificationKeys(Fixture fixture) {
+        return fixture.publishVerificationKeys;
     }
 }

@@ -67,6 +67,10 @@ class TutorialFlowIT {
             assertThat(forged.statusCode()).isEqualTo(401);
             assertThat(forged.body()).contains("\"message\":\"Token is invalid\"");
 
+            HttpResponse<String> jwks = get(server, "/.well-known/jwks.json", "Bearer " + pair.get("access"));
+            assertThat(jwks.statusCode()).as("a shared secret is never published").isEqualTo(404);
+            assertThat(jwks.body()).isEqualTo("{\"detail\":\"Not found.\"}");
+
             HttpResponse<String> logout = form(server, "/api/token/blacklist/", "refresh=" + pair.get("refresh"));
             assertThat(logout.statusCode()).isEqualTo(200);
             HttpResponse<String> afterLogout = form(server, "/api/token/refresh/", "refresh=" + pair.get("refresh"));

@@ -1,0 +1,37 @@
+package io.jwtauth.adapter.rest;
+
+import io.jwtauth.application.PublishVerificationKeys;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code GET /.well-known/jwks.json}: the public keys that verify our tokens, for other services. Verifiers may cache
+ * the set for {@link #MAX_AGE}; key rotation publishes a new key at least that long before it signs (see the README).
+ * With a shared secret there is nothing to publish, and the path does not exist.
+ */
+@Controller("/.well-known/jwks.json")
+final class JwksController {
+
+    /** Short enough that a newly published key reaches every verifier within minutes of its announcement. */
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
+
+    private static final String CACHE_CONTROL = "public, max-age=" + MAX_AGE.toSeconds();
+
+    private final PublishVerificationKeys publishVerificationKeys;
+
+    JwksController(PublishVerificationKeys publishVerificationKeys) {
+        this.publishVerificationKeys = publishVerificationKeys;
+    }
+
+    @Get
+    HttpResponse<Map<String, Object>> jwks() {
+        return publishVerificationKeys.handle()
+                .<HttpResponse<Map<String, Object>>>map(keys -> HttpResponse.ok(Map.<String, Object>of("keys", keys.keys()))
+                        .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL))
+                .orElseGet(ErrorResponses::notFound);
+    }
+}

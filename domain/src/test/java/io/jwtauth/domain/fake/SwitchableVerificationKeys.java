@@ -1,0 +1,24 @@
+package io.jwtauth.domain.fake;
+
+import io.jwtauth.domain.PublicKeySet;
+import io.jwtauth.domain.port.VerificationKeys;
+import java.util.Optional;
+
+/** Publishes whatever a test last gave it; nothing at first, as with a shared secret. */
+public final class SwitchableVerificationKeys implements VerificationKeys {
+
+    private volatile Optional<PublicKeySet> published = Optional.empty();
+
+    @Override
+    public Optional<PublicKeySet> published() {
+        return published;
+    }
+
+    public void publish(PublicKeySet keys) {
+        published = Optional.of(keys);
+    }
+
+    public void publishNothing() {
+        published = Optional.empty();
+    }
+}
