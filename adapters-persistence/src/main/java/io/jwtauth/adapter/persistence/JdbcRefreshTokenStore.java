@@ -21,13 +21,16 @@ import java.util.Optional;
 @Singleton
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
+    // The statements that look rows up, named so that QueryPlanTest can check that an index serves each of them.
+    static final String STATE_OF = "SELECT state FROM refresh_tokens WHERE id = ?";
+    static final String RETIRE = "UPDATE refresh_tokens SET state = ? WHERE id = ? AND state = 'ACTIVE'";
     /**
      * Picks the oldest expired rows in a subquery, because neither H2 nor PostgreSQL limits a DELETE directly. A flush
      * running at the same time on another node waits for this one's row locks and then skips the rows that are gone,
      * so concurrent flushes delete each row once and none of them fails. (SKIP LOCKED would spare the wait, but H2
      * then locks every expired row and loses the index order, a thirtyfold slowdown.)
      */
-    private static final String DELETE_EXPIRED = "DELETE FROM refresh_tokens WHERE id IN (SELECT id FROM refresh_tokens"
+    static final String DELETE_EXPIRED = "DELETE FROM refresh_tokens WHERE id IN (SELECT id FROM refresh_tokens"
             + " WHERE expires_at < ? ORDER BY expires_at FETCH FIRST ? ROWS ONLY)";
 
     private final JdbcStatements statements;
@@ -62,7 +65,7 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public Optional<RefreshTokenState> stateOf(TokenId id) {
-        return statements.read("SELECT state FROM refresh_tokens WHERE id = ?", select -> {
+        return statements.read(STATE_OF, select -> {
             select.setString(1, id.value());
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(RefreshTokenState.valueOf(row.getString(1))) : Optional.empty();
@@ -75,7 +78,7 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
         if (newState == RefreshTokenState.ACTIVE) {
             throw new IllegalArgumentException("a token is retired to a state other than ACTIVE");
         }
-        return statements.write("UPDATE refresh_tokens SET state = ? WHERE id = ? AND state = 'ACTIVE'", update -> {
+        return statements.write(RETIRE, update -> {
             update.setString(1, newState.name());
             update.setString(2, id.value());
             return update.executeUpdate() == 1;

@@ -21,6 +21,11 @@ import java.util.Optional;
 public final class JdbcUserStore implements UserStore {
 
     private static final String SELECT = "SELECT id, username, password_hash, active FROM users";
+    // The statements that look rows up, named so that QueryPlanTest can check that an index serves each of them.
+    static final String FIND_BY_USERNAME = SELECT + " WHERE username = ?";
+    static final String FIND_BY_ID = SELECT + " WHERE id = ?";
+    static final String CHANGE_PASSWORD = "UPDATE users SET password_hash = ? WHERE id = ?";
+    static final String SET_ACTIVE = "UPDATE users SET active = ? WHERE id = ?";
 
     private final JdbcStatements statements;
 
@@ -30,7 +35,7 @@ public final class JdbcUserStore implements UserStore {
 
     @Override
     public Optional<User> findByUsername(Username username) {
-        return statements.read(SELECT + " WHERE username = ?", select -> {
+        return statements.read(FIND_BY_USERNAME, select -> {
             select.setString(1, username.value());
             return single(select);
         });
@@ -38,7 +43,7 @@ public final class JdbcUserStore implements UserStore {
 
     @Override
     public Optional<User> findById(UserId id) {
-        return statements.read(SELECT + " WHERE id = ?", select -> {
+        return statements.read(FIND_BY_ID, select -> {
             select.setLong(1, id.value());
             return single(select);
         });
@@ -68,7 +73,7 @@ public final class JdbcUserStore implements UserStore {
 
     @Override
     public void changePassword(UserId id, PasswordHash passwordHash) {
-        statements.write("UPDATE users SET password_hash = ? WHERE id = ?", update -> {
+        statements.write(CHANGE_PASSWORD, update -> {
             update.setString(1, passwordHash.encoded());
             update.setLong(2, id.value());
             return update.executeUpdate();
@@ -77,7 +82,7 @@ public final class JdbcUserStore implements UserStore {
 
     @Override
     public void setActive(UserId id, boolean active) {
-        statements.write("UPDATE users SET active = ? WHERE id = ?", update -> {
+        statements.write(SET_ACTIVE, update -> {
             update.setBoolean(1, active);
             update.setLong(2, id.value());
             return update.executeUpdate();
