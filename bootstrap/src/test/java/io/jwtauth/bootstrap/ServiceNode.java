@@ -121,6 +121,10 @@ final class ServiceNode implements AutoCloseable {
         return send(form(path, formBody));
     }
 
+    CompletableFuture<Answer> postAsync(String path, String formBody) {
+        return http.sendAsync(form(path, formBody), HttpResponse.BodyHandlers.ofString()).thenApply(ServiceNode::answer);
+    }
+
     @Override
     public void close() {
         context.close();
