@@ -65,6 +65,18 @@ public final class PostgresServer implements AutoCloseable {
                 "datasources.default.password", "");
     }
 
+    /** Runs statements one by one, each in its own transaction, as the superuser. */
+    public void execute(String database, List<String> statements) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "");
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run SQL on " + database + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The first column of the first row of a query, run as the superuser. */
     public String queryForString(String database, String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "");
