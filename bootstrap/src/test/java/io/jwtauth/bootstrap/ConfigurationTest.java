@@ -3,15 +3,21 @@ package io.jwtauth.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.jwtauth.adapter.crypto.GeneratedKeyPair;
 import io.jwtauth.application.PublishVerificationKeys;
 import io.jwtauth.domain.PublicKeySet;
 import io.jwtauth.domain.TokenSettings;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.executor.ExecutorConfiguration;
+import io.micronaut.scheduling.executor.ExecutorType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +35,22 @@ class ConfigurationTest {
             assertThat(settings.leeway()).isZero();
             assertThat(context.getProperty("micronaut.server.port", Integer.class)).isPresent();
             assertThat(context.getBean(PublishVerificationKeys.class).handle()).as("HS256 publishes no key").isEmpty();
+        }
+    }
+
+    @Test
+    void thePoolAndTheBlockingExecutorAreBoundedAsTheReadmeSays() throws Exception {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(), "test")) {
+            HikariDataSource pool = context.getBean(DataSource.class).unwrap(HikariDataSource.class);
+            assertThat(pool.getMaximumPoolSize()).isEqualTo(10);
+            assertThat(pool.getConnectionTimeout()).isEqualTo(3_000);
+            assertThat(pool.getValidationTimeout()).isEqualTo(1_000);
+            assertThat(pool.getDataSourceProperties()).containsEntry("socketTimeout", "10");
+
+            ExecutorConfiguration blocking = context.getBean(ExecutorConfiguration.class,
+                    Qualifiers.byName(TaskExecutors.BLOCKING));
+            assertThat(blocking.getType()).isEqualTo(ExecutorType.FIXED);
+            assertThat(blocking.getNumberOfThreads()).isEqualTo(16);
         }
     }
 

@@ -32,9 +32,16 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
      * so concurrent flushes delete each row once and none of them fails. (SKIP LOCKED would spare the wait, but H2
      * then locks every expired row and loses the index order, a thirtyfold slowdown.)
      */
-    private static final String DELETE_EXPIRED = "DELETE FROM refresh_tokens WHERE id IN (SELECT id FROM refresh_tokens"
+    static final String DELETE_EXPIRED = "DELETE FROM refresh_tokens WHERE id IN (SELECT id FROM refresh_tokens"
             + " WHERE expires_at < ? ORDER BY expires_at FETCH FIRST ? ROWS ONLY)";
-    private static final String RETIRE = "UPDATE refresh_tokens SET state = ?, retired_at = ? WHERE state = 'ACTIVE' AND ";
+    // The statements that look rows up, named so that QueryPlanTest can check that an index serves each of them.
+    static final String FIND = "SELECT id, user_id, family_id, parent_id, expires_at, state, retired_at"
+            + " FROM refresh_tokens WHERE id = ?";
+    static final String ACTIVE_SUCCESSOR = "SELECT id FROM refresh_tokens WHERE parent_id = ? AND state = 'ACTIVE'";
+    private static final String RETIRE_ACTIVE = "UPDATE refresh_tokens SET state = ?, retired_at = ? WHERE state = 'ACTIVE' AND ";
+    static final String RETIRE = RETIRE_ACTIVE + "id = ?";
+    static final String REVOKE_FAMILY = RETIRE_ACTIVE + "family_id = ?";
+    static final String REVOKE_ALL_OF_USER = RETIRE_ACTIVE + "user_id = ?";
 
     private final JdbcStatements statements;
 
@@ -68,8 +75,7 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public Optional<StoredRefreshToken> find(TokenId id) {
-        return statements.read("SELECT id, user_id, family_id, parent_id, expires_at, state, retired_at"
-                + " FROM refresh_tokens WHERE id = ?", select -> {
+        return statements.read(FIND, select -> {
                     select.setString(1, id.value());
                     try (ResultSet row = select.executeQuery()) {
                         return row.next() ? Optional.of(stored(row)) : Optional.empty();
@@ -82,12 +88,12 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
         if (newState == RefreshTokenState.ACTIVE) {
             throw new IllegalArgumentException("a token is retired to a state other than ACTIVE");
         }
-        return retireWhere(newState, now, "id = ?", id.value()) == 1;
+        return retireWhere(RETIRE, newState, now, id.value()) == 1;
     }
 
     @Override
     public Optional<TokenId> activeSuccessorOf(TokenId parent) {
-        return statements.read("SELECT id FROM refresh_tokens WHERE parent_id = ? AND state = 'ACTIVE'", select -> {
+        return statements.read(ACTIVE_SUCCESSOR, select -> {
             select.setString(1, parent.value());
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new TokenId(row.getString(1))) : Optional.empty();
@@ -97,12 +103,12 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public int revokeFamily(FamilyId family, Instant now) {
-        return retireWhere(RefreshTokenState.REVOKED, now, "family_id = ?", family.value());
+        return retireWhere(REVOKE_FAMILY, RefreshTokenState.REVOKED, now, family.value());
     }
 
     @Override
     public int revokeAllOf(UserId user, Instant now) {
-        return retireWhere(RefreshTokenState.REVOKED, now, "user_id = ?", user.value());
+        return retireWhere(REVOKE_ALL_OF_USER, RefreshTokenState.REVOKED, now, user.value());
     }
 
     @Override
@@ -117,8 +123,8 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
         });
     }
 
-    private int retireWhere(RefreshTokenState newState, Instant now, String condition, Object value) {
-        return statements.write(RETIRE + condition, update -> {
+    private int retireWhere(String statement, RefreshTokenState newState, Instant now, Object value) {
+        return statements.write(statement, update -> {
             update.setString(1, newState.name());
             update.setObject(2, utc(now));
             update.setObject(3, value);

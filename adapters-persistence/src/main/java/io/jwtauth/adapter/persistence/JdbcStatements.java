@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
  * Runs the stores' SQL on the default datasource, each call in the caller's transaction or in one of its own, and is
  * the one place where a database that cannot be reached becomes the domain's {@link StoreUnavailable}, which the REST
  * layer answers with 503. Every other failure stays what it is: a bug or a broken schema must not pass for an outage.
+ * During an outage, an {@link OutageGate} turns most calls away before they wait on the pool.
  */
 @Singleton
 final class JdbcStatements {
@@ -33,8 +35,16 @@ final class JdbcStatements {
     /** Enough to get through any wrapping the frameworks do, and finite even if a cause chain loops. */
     private static final int MAX_CAUSE_DEPTH = 16;
 
+    /**
+     * How often, during an outage, one call goes through to try the database: the service notices the database's
+     * return within about this long, and the database meets one connection attempt per node and interval, not a
+     * storm of them.
+     */
+    private static final Duration OUTAGE_RETRY_INTERVAL = Duration.ofSeconds(1);
+
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
+    private final OutageGate gate = new OutageGate(System::nanoTime, OUTAGE_RETRY_INTERVAL);
 
     JdbcStatements(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
         this.jdbc = jdbc;
@@ -67,15 +77,23 @@ final class JdbcStatements {
         return anyCause(failure, cause -> cause instanceof SQLException sql && sqlState.equals(sql.getSQLState()));
     }
 
-    private static <R> R translatingOutages(Supplier<R> call) {
+    private <R> R translatingOutages(Supplier<R> call) {
+        if (!gate.admits()) {
+            throw new StoreUnavailable("the database could not be reached moments ago", null);
+        }
+        R result;
         try {
-            return call.get();
+            result = call.get();
         } catch (RuntimeException e) {
             if (isOutage(e)) {
+                gate.unreachable();
                 throw new StoreUnavailable("the database cannot be reached", e);
             }
+            gate.reached();
             throw e;
         }
+        gate.reached();
+        return result;
     }
 
     /**

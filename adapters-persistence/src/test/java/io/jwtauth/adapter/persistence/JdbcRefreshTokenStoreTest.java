@@ -280,6 +280,43 @@ class JdbcRefreshTokenStoreTest {
         }
     }
 
+    @Test
+    void servesAgainOnceTheDatabaseIsBackWithoutANewPool() throws Exception {
+        try (TestDatabase.PrivateDatabase privateDatabase = database.startPrivate()) {
+            JdbcRefreshTokenStore running = privateDatabase.context().getBean(JdbcRefreshTokenStore.class);
+            UserId user = privateDatabase.context().getBean(JdbcUserStore.class)
+                    .add(new Username("restarted"), new PasswordHash("$argon2id$hash"), NOW).id();
+            IssuedRefreshToken token = new IssuedRefreshToken(newTokenId(), user, new FamilyId("family-" + randomHex()),
+                    Optional.empty(), FUTURE);
+            running.record(token);
+            privateDatabase.stopServer();
+            assertThatThrownBy(() -> stateOf(running, token.id())).isInstanceOf(StoreUnavailable.class);
+
+            privateDatabase.restartServer();
+
+            assertThat(firstAnswer(() -> stateOf(running, token.id()))).contains(RefreshTokenState.ACTIVE);
+            assertThat(running.retire(token.id(), RefreshTokenState.BLACKLISTED, NOW)).isTrue();
+        }
+    }
+
+    /**
+     * Asks until the store answers rather than reporting an outage: right after a restart the store may still turn
+     * calls away for a moment, by design. Gives up after a generous while, which only a broken recovery reaches.
+     */
+    private static <T> T firstAnswer(Callable<T> call) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                return call.call();
+            } catch (StoreUnavailable stillDown) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw stillDown;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private <T> List<T> all(List<Callable<T>> tasks, CountDownLatch start) throws Exception {
         List<Future<T>> futures = tasks.stream().map(threads::submit).toList();
         start.countDown();

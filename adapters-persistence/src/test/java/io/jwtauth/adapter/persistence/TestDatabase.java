@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.h2.tools.Server;
 
 /**
@@ -31,14 +32,10 @@ enum TestDatabase {
 
         @Override
         PrivateDatabase startPrivate() {
-            Server server;
-            try {
-                server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
-            } catch (SQLException e) {
-                throw new IllegalStateException("H2 TCP server did not start", e);
-            }
-            String url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:private;DB_CLOSE_DELAY=-1";
-            return new PrivateDatabase(context(outageReady(Map.of("datasources.default.url", url))), server::stop);
+            H2Server server = new H2Server();
+            String url = "jdbc:h2:tcp://127.0.0.1:" + server.port + "/mem:private-" + UUID.randomUUID()
+                    + ";DB_CLOSE_DELAY=-1";
+            return new PrivateDatabase(context(outageReady(Map.of("datasources.default.url", url))), server);
         }
     },
 
@@ -56,8 +53,11 @@ enum TestDatabase {
 
         @Override
         PrivateDatabase startPrivate() {
-            EmbeddedPostgres postgres = startPostgres();
-            return new PrivateDatabase(context(outageReady(connectionTo(postgres))), postgres::close);
+            RestartablePostgres postgres = new RestartablePostgres();
+            return new PrivateDatabase(context(outageReady(Map.of(
+                    "datasources.default.url", postgres.jdbcUrl(),
+                    "datasources.default.username", "postgres",
+                    "datasources.default.password", ""))), postgres);
         }
 
         private static EmbeddedPostgres startPostgres() {
@@ -76,17 +76,65 @@ enum TestDatabase {
         }
     };
 
-    /** A database of this kind for one test alone, which the test may stop under a pool that is in use. */
-    record PrivateDatabase(ApplicationContext context, AutoCloseable server) implements AutoCloseable {
+    /** A database server that a test may stop and start again, keeping its data, while a pool is using it. */
+    interface PrivateServer extends AutoCloseable {
+
+        void stop() throws Exception;
+
+        /** Starts the stopped server again on the same port, with the data it had. */
+        void restart() throws Exception;
+    }
+
+    /** A database of this kind for one test alone, which the test may stop and restart under a pool that is in use. */
+    record PrivateDatabase(ApplicationContext context, PrivateServer server) implements AutoCloseable {
 
         void stopServer() throws Exception {
-            server.close();
+            server.stop();
+        }
+
+        void restartServer() throws Exception {
+            server.restart();
         }
 
         @Override
         public void close() throws Exception {
             context.close();
             server.close();
+        }
+    }
+
+    /** H2 serving over TCP; its in-memory databases outlive the server, as DB_CLOSE_DELAY=-1 asks. */
+    private static final class H2Server implements PrivateServer {
+
+        private final int port;
+        private Server server;
+
+        H2Server() {
+            server = start("0");
+            port = server.getPort();
+        }
+
+        @Override
+        public void stop() {
+            server.stop();
+        }
+
+        @Override
+        public void restart() {
+            server = start(Integer.toString(port));
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+        }
+
+        private static Server start(String port) {
+            try {
+                return Server.createTcpServer("-tcpPort", port, "-ifNotExists").start();
+            } catch (SQLException e) {
+                throw new IllegalStateException("H2 TCP server did not start", e);
+            }
         }
     }
 
@@ -120,12 +168,12 @@ enum TestDatabase {
     }
 
     /**
-     * A short pool timeout, so that a test sees an outage within a second, and a pool that does not insist on a
-     * connection at startup.
+     * A short pool timeout, so that a test sees an outage within a second (yet long enough for the first connection
+     * of a busy test machine), and a pool that does not insist on a connection at startup.
      */
     private static Map<String, Object> outageReady(Map<String, Object> properties) {
         Map<String, Object> ready = new HashMap<>(properties);
-        ready.put("datasources.default.connection-timeout", 250);
+        ready.put("datasources.default.connection-timeout", 1000);
         ready.put("datasources.default.initialization-fail-timeout", -1);
         return ready;
     }
