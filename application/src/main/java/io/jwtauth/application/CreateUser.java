@@ -27,6 +27,6 @@ public final class CreateUser {
 
     /** @throws io.jwtauth.domain.UsernameTaken if the name is in use */
     public User handle(Command command) {
-        return users.add(command.username(), hasher.hash(command.password()));
+        return users.add(command.username(), hasher.hash(command.password()), true);
     }
 }

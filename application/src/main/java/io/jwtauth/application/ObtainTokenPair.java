@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * Login: username and password in, a refresh and an access token out. The refresh token starts a new family.
  * Unknown users, inactive users and wrong passwords fail alike, and each of them costs exactly one password
- * check, so neither the answer nor its timing tells which case it was.
+ * check, so neither the answer nor its timing tells which case it was. A successful login replaces a hash of
+ * weaker parameters or another scheme (one imported from Django, say) with a current one, since only then is the
+ * password known.
  */
 public final class ObtainTokenPair {
 
@@ -59,7 +61,18 @@ public final class ObtainTokenPair {
         if (user.isEmpty() || !passwordMatches) {
             throw new InvalidCredentials();
         }
+        upgradeHashIfOutdated(user.get(), command.password());
         return issue(user.get());
+    }
+
+    /**
+     * Replaces the hash only if nobody changed it since it was read; if somebody did (an operator's set-password, a
+     * concurrent login's upgrade), theirs stands.
+     */
+    private void upgradeHashIfOutdated(User user, PlainPassword password) {
+        if (hasher.needsRehash(user.passwordHash())) {
+            users.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
+        }
     }
 
     private Optional<User> findUser(String username) {

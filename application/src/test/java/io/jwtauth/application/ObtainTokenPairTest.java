@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.InvalidCredentials;
+import io.jwtauth.domain.PasswordHash;
+import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.RefreshTokenState;
 import io.jwtauth.domain.TokenPair;
 import io.jwtauth.domain.TokenType;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
+import io.jwtauth.domain.fake.CountingPasswordHasher;
 import org.junit.jupiter.api.Test;
 
 class ObtainTokenPairTest {
@@ -70,9 +73,50 @@ class ObtainTokenPairTest {
     @Test
     void aPasswordSetByTheOperatorReplacesTheOldOne() {
         fixture.user("myuser", "mypassword");
-        fixture.setPassword.handle(new SetPassword.Command(new Username("myuser"), new io.jwtauth.domain.PlainPassword("n3w")));
+        fixture.setPassword.handle(new SetPassword.Command(new Username("myuser"), new PlainPassword("n3w")));
         assertThat(fixture.loginAs("myuser", "n3w")).isNotNull();
         assertThatThrownBy(() -> fixture.loginAs("myuser", "mypassword")).isInstanceOf(InvalidCredentials.class);
+    }
+
+    @Test
+    void aHashOfAnOlderSchemeIsReplacedAtTheFirstSuccessfulLoginAndOnlyThen() {
+        User user = fixture.users.add(new Username("djangouser"), CountingPasswordHasher.legacyHashOf("old-secret"), true);
+
+        assertOneCheckThenInvalidCredentials("djangouser", "wrong");
+        assertThat(storedHash(user)).isEqualTo(CountingPasswordHasher.legacyHashOf("old-secret"));
+
+        int hashesBefore = fixture.hasher.hashes();
+        int checksBefore = fixture.hasher.checks();
+        assertThat(fixture.loginAs("djangouser", "old-secret")).isNotNull();
+        assertThat(fixture.hasher.checks() - checksBefore).isEqualTo(1);
+        assertThat(fixture.hasher.hashes() - hashesBefore).isEqualTo(1);
+        assertThat(storedHash(user).encoded()).startsWith(CountingPasswordHasher.CURRENT);
+
+        int hashesAfterUpgrade = fixture.hasher.hashes();
+        assertThat(fixture.loginAs("djangouser", "old-secret")).isNotNull();
+        assertThat(fixture.hasher.hashes()).as("a current hash is left alone").isEqualTo(hashesAfterUpgrade);
+    }
+
+    @Test
+    void anUpgradeNeverUndoesAPasswordSetMeanwhile() {
+        User user = fixture.users.add(new Username("djangouser"), CountingPasswordHasher.legacyHashOf("old-secret"), true);
+        PasswordHash setByOperator = fixture.hasher.hash(new PlainPassword("operators-choice"));
+        fixture.users.changePassword(user.id(), setByOperator);
+
+        assertThat(fixture.users.replacePasswordHash(user.id(), CountingPasswordHasher.legacyHashOf("old-secret"),
+                fixture.hasher.hash(new PlainPassword("old-secret")))).isFalse();
+        assertThat(storedHash(user)).isEqualTo(setByOperator);
+    }
+
+    @Test
+    void anUnusablePasswordNeverMatches() {
+        fixture.users.add(new Username("nopass"), new PasswordHash("!unusable"), true);
+        assertOneCheckThenInvalidCredentials("nopass", "!unusable");
+        assertOneCheckThenInvalidCredentials("nopass", "unusable");
+    }
+
+    private PasswordHash storedHash(User user) {
+        return fixture.users.findById(user.id()).orElseThrow().passwordHash();
     }
 
     private void assertOneCheckThenInvalidCredentials(String username, String password) {

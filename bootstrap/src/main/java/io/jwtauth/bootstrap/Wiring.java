@@ -1,7 +1,9 @@
 package io.jwtauth.bootstrap;
 
 import io.jwtauth.adapter.crypto.Argon2PasswordHasher;
+import io.jwtauth.adapter.crypto.DjangoPasswordHashes;
 import io.jwtauth.adapter.crypto.GeneratedSecretFile;
+import io.jwtauth.adapter.crypto.MigratingPasswordHasher;
 import io.jwtauth.adapter.crypto.NimbusTokenCodec;
 import io.jwtauth.adapter.crypto.SecureRandomIds;
 import io.jwtauth.application.ActiveRefreshTokens;
@@ -56,9 +58,12 @@ final class Wiring {
         return new NimbusTokenCodec(auth.algorithm(), key, auth.configuredIssuer(), auth.configuredAudience());
     }
 
+    /** Argon2id for new hashes; Django's schemes read for imported users until their first login replaces them. */
     @Singleton
-    PasswordHasher passwordHasher() {
-        return new Argon2PasswordHasher();
+    PasswordHasher passwordHasher(PasswordHashingProperties hashing) {
+        return new MigratingPasswordHasher(
+                new Argon2PasswordHasher(hashing.memoryKib(), hashing.iterations(), hashing.parallelism()),
+                new DjangoPasswordHashes());
     }
 
     @Singleton

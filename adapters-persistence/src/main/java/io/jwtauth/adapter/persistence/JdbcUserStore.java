@@ -45,19 +45,20 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public User add(Username username, PasswordHash passwordHash) {
+    public User add(Username username, PasswordHash passwordHash, boolean active) {
         try {
-            UserId id = statements.insert("INSERT INTO users (username, password_hash, active) VALUES (?, ?, TRUE)", "id",
+            UserId id = statements.insert("INSERT INTO users (username, password_hash, active) VALUES (?, ?, ?)", "id",
                     insert -> {
                         insert.setString(1, username.value());
                         insert.setString(2, passwordHash.encoded());
+                        insert.setBoolean(3, active);
                         insert.executeUpdate();
                         try (ResultSet keys = insert.getGeneratedKeys()) {
                             keys.next();
                             return new UserId(keys.getLong(1));
                         }
                     });
-            return new User(id, username, passwordHash, true);
+            return new User(id, username, passwordHash, active);
         } catch (DataAccessException e) {
             if (JdbcStatements.hasSqlState(e, JdbcStatements.UNIQUE_VIOLATION)) {
                 throw new UsernameTaken(username);
@@ -72,6 +73,17 @@ public final class JdbcUserStore implements UserStore {
             update.setString(1, passwordHash.encoded());
             update.setLong(2, id.value());
             return update.executeUpdate();
+        });
+    }
+
+    /** One conditional UPDATE, so the database decides against a concurrent change on any node. */
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        return statements.write("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?", update -> {
+            update.setString(1, replacement.encoded());
+            update.setLong(2, id.value());
+            update.setString(3, expected.encoded());
+            return update.executeUpdate() == 1;
         });
     }
 

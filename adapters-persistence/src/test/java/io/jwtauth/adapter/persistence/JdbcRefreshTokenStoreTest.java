@@ -53,7 +53,7 @@ class JdbcRefreshTokenStoreTest {
     void wire() {
         store = database.bean(JdbcRefreshTokenStore.class);
         owner = database.bean(JdbcUserStore.class)
-                .add(new Username("owner-" + UUID.randomUUID()), new PasswordHash("$argon2id$hash")).id();
+                .add(new Username("owner-" + UUID.randomUUID()), new PasswordHash("$argon2id$hash"), true).id();
         threads = Executors.newFixedThreadPool(RACERS);
     }
 
@@ -202,7 +202,7 @@ class JdbcRefreshTokenStoreTest {
         try (TestDatabase.PrivateDatabase privateDatabase = database.startPrivate()) {
             JdbcRefreshTokenStore running = privateDatabase.context().getBean(JdbcRefreshTokenStore.class);
             UserId user = privateDatabase.context().getBean(JdbcUserStore.class)
-                    .add(new Username("stopped"), new PasswordHash("$argon2id$hash")).id();
+                    .add(new Username("stopped"), new PasswordHash("$argon2id$hash"), true).id();
             IssuedRefreshToken token = new IssuedRefreshToken(newTokenId(), user, new FamilyId("family-" + randomHex()),
                     Optional.empty(), FUTURE);
             running.record(token);

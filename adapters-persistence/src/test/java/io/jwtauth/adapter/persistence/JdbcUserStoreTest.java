@@ -47,7 +47,7 @@ class JdbcUserStoreTest {
     void addsAnActiveUserThatIsFoundByNameAndById() {
         Username name = uniqueName("alice");
 
-        User added = store.add(name, HASH);
+        User added = store.add(name, HASH, true);
 
         assertThat(added.username()).isEqualTo(name);
         assertThat(added.passwordHash()).isEqualTo(HASH);
@@ -58,8 +58,8 @@ class JdbcUserStoreTest {
 
     @Test
     void givesEveryUserItsOwnId() {
-        User first = store.add(uniqueName("first"), HASH);
-        User second = store.add(uniqueName("second"), HASH);
+        User first = store.add(uniqueName("first"), HASH, true);
+        User second = store.add(uniqueName("second"), HASH, true);
 
         assertThat(first.id()).isNotEqualTo(second.id());
     }
@@ -73,9 +73,9 @@ class JdbcUserStoreTest {
     @Test
     void refusesANameThatIsTakenAndKeepsTheFirstUser() {
         Username name = uniqueName("bob");
-        User first = store.add(name, HASH);
+        User first = store.add(name, HASH, true);
 
-        assertThatThrownBy(() -> store.add(name, new PasswordHash("other")))
+        assertThatThrownBy(() -> store.add(name, new PasswordHash("other"), true))
                 .isInstanceOf(UsernameTaken.class);
         assertThat(store.findByUsername(name)).contains(first);
     }
@@ -88,7 +88,7 @@ class JdbcUserStoreTest {
         try {
             List<Future<User>> attempts = IntStream.range(0, RACERS).mapToObj(racer -> threads.submit(() -> {
                 start.await();
-                return store.add(name, HASH);
+                return store.add(name, HASH, true);
             })).toList();
             start.countDown();
 
@@ -111,9 +111,9 @@ class JdbcUserStoreTest {
     void treatsNamesThatDifferOnlyInCaseAsDifferentUsers() {
         Username lower = uniqueName("carol");
         Username upper = new Username(lower.value().toUpperCase());
-        store.add(lower, HASH);
+        store.add(lower, HASH, true);
 
-        User other = store.add(upper, HASH);
+        User other = store.add(upper, HASH, true);
 
         assertThat(store.findByUsername(upper)).contains(other);
     }
@@ -122,7 +122,7 @@ class JdbcUserStoreTest {
     void keepsAUnicodeNameAsItWasGiven() {
         Username name = new Username("ñandú.Ωμέγα@日本語-" + UUID.randomUUID().toString().substring(0, 8));
 
-        User added = store.add(name, HASH);
+        User added = store.add(name, HASH, true);
 
         assertThat(store.findById(added.id())).map(User::username).contains(name);
         assertThat(store.findByUsername(name)).contains(added);
@@ -130,7 +130,7 @@ class JdbcUserStoreTest {
 
     @Test
     void changesThePassword() {
-        User user = store.add(uniqueName("dave"), HASH);
+        User user = store.add(uniqueName("dave"), HASH, true);
         PasswordHash changed = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$bmV3$bmV3aGFzaA");
 
         store.changePassword(user.id(), changed);
@@ -139,8 +139,52 @@ class JdbcUserStoreTest {
     }
 
     @Test
+    void addsAnInactiveUserInOneStep() {
+        User added = store.add(uniqueName("imported"), HASH, false);
+
+        assertThat(added.active()).isFalse();
+        assertThat(store.findById(added.id())).map(User::active).contains(false);
+    }
+
+    @Test
+    void replacesAHashOnlyIfItIsStillTheOneExpected() {
+        User user = store.add(uniqueName("upgraded"), HASH, true);
+        PasswordHash upgraded = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$dXA$dXBncmFkZWQ");
+        PasswordHash setMeanwhile = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$b3A$b3BlcmF0b3I");
+
+        assertThat(store.replacePasswordHash(user.id(), HASH, upgraded)).isTrue();
+        assertThat(store.findById(user.id())).map(User::passwordHash).contains(upgraded);
+
+        store.changePassword(user.id(), setMeanwhile);
+        assertThat(store.replacePasswordHash(user.id(), upgraded, HASH)).isFalse();
+        assertThat(store.findById(user.id())).map(User::passwordHash).contains(setMeanwhile);
+    }
+
+    @Test
+    void ofConcurrentReplacementsOfOneHashExactlyOneWins() throws Exception {
+        User user = store.add(uniqueName("upgrade-race"), HASH, true);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(RACERS);
+        try {
+            List<Future<Boolean>> attempts = IntStream.range(0, RACERS).mapToObj(racer -> threads.submit(() -> {
+                start.await();
+                return store.replacePasswordHash(user.id(), HASH, new PasswordHash("$argon2id$racer-" + racer));
+            })).toList();
+            start.countDown();
+
+            int won = 0;
+            for (Future<Boolean> attempt : attempts) {
+                won += attempt.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void deactivatesAndReactivatesAUser() {
-        User user = store.add(uniqueName("erin"), HASH);
+        User user = store.add(uniqueName("erin"), HASH, true);
 
         store.setActive(user.id(), false);
         assertThat(store.findById(user.id())).map(User::active).contains(false);
@@ -167,7 +211,7 @@ class JdbcUserStoreTest {
 
             assertThatThrownBy(() -> offline.findByUsername(uniqueName("frank")))
                     .isInstanceOf(StoreUnavailable.class);
-            assertThatThrownBy(() -> offline.add(uniqueName("frank"), HASH))
+            assertThatThrownBy(() -> offline.add(uniqueName("frank"), HASH, true))
                     .isInstanceOf(StoreUnavailable.class);
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));

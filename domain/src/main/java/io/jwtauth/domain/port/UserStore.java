@@ -13,10 +13,16 @@ public interface UserStore {
 
     Optional<User> findById(UserId id);
 
-    /** Creates an active user; throws {@link io.jwtauth.domain.UsernameTaken} if the name is in use. */
-    User add(Username username, PasswordHash passwordHash);
+    /** Creates a user in one step; throws {@link io.jwtauth.domain.UsernameTaken} if the name is in use. */
+    User add(Username username, PasswordHash passwordHash, boolean active);
 
     void changePassword(UserId id, PasswordHash passwordHash);
+
+    /**
+     * Replaces the hash only if it is still {@code expected}: a rehash at login must not undo a password an operator
+     * set in the meantime. Returns whether it replaced it.
+     */
+    boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement);
 
     void setActive(UserId id, boolean active);
 }

@@ -46,12 +46,12 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
-    public synchronized User add(Username username, PasswordHash passwordHash) {
+    public synchronized User add(Username username, PasswordHash passwordHash, boolean active) {
         requireUp();
         if (findByUsername(username).isPresent()) {
             throw new UsernameTaken(username);
         }
-        User user = new User(new UserId(sequence.incrementAndGet()), username, passwordHash, true);
+        User user = new User(new UserId(sequence.incrementAndGet()), username, passwordHash, active);
         users.put(user.id(), user);
         return user;
     }
@@ -60,6 +60,14 @@ public final class InMemoryUserStore implements UserStore {
     public void changePassword(UserId id, PasswordHash passwordHash) {
         requireUp();
         users.computeIfPresent(id, (key, user) -> new User(user.id(), user.username(), passwordHash, user.active()));
+    }
+
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        requireUp();
+        User current = users.get(id);
+        return current != null && current.passwordHash().equals(expected)
+                && users.replace(id, current, new User(id, current.username(), replacement, current.active()));
     }
 
     @Override
