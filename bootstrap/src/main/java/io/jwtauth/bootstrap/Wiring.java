@@ -16,7 +16,9 @@ import io.jwtauth.application.RefreshAccessToken;
 import io.jwtauth.application.SetPassword;
 import io.jwtauth.application.SetUserActive;
 import io.jwtauth.application.VerifyToken;
+import io.jwtauth.domain.LoginThrottlePolicy;
 import io.jwtauth.domain.TokenSettings;
+import io.jwtauth.domain.port.LoginFailureStore;
 import io.jwtauth.domain.port.PasswordHasher;
 import io.jwtauth.domain.port.RandomIds;
 import io.jwtauth.domain.port.RefreshTokenStore;
@@ -86,10 +88,17 @@ final class Wiring {
         return new ActiveRefreshTokens(verifier, store);
     }
 
+    /** Built at start-up, so that a nonsensical throttle setting stops the service before it serves anything. */
+    @Context
+    LoginThrottlePolicy loginThrottlePolicy(LoginThrottleProperties throttle) {
+        return throttle.policy();
+    }
+
     @Singleton
     ObtainTokenPair obtainTokenPair(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher,
-                                    TokenIssuer issuer, TokenCodec codec, Clock clock) {
-        return new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, clock);
+                                    TokenIssuer issuer, TokenCodec codec, LoginFailureStore loginFailures,
+                                    LoginThrottlePolicy throttle, Clock clock) {
+        return new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, loginFailures, throttle, clock);
     }
 
     @Singleton

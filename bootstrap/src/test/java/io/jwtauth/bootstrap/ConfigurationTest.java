@@ -2,6 +2,7 @@ package io.jwtauth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jwtauth.domain.LoginThrottlePolicy;
 import io.jwtauth.domain.TokenSettings;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
@@ -21,6 +22,8 @@ class ConfigurationTest {
             assertThat(settings.blacklistAfterRotation()).isFalse();
             assertThat(settings.leeway()).isZero();
             assertThat(context.getProperty("micronaut.server.port", Integer.class)).isPresent();
+            assertThat(context.getBean(LoginThrottlePolicy.class)).isEqualTo(
+                    new LoginThrottlePolicy(10, 100, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofDays(1)));
         }
     }
 
@@ -31,7 +34,12 @@ class ConfigurationTest {
                 "auth.refresh-token-lifetime", "7d",
                 "auth.rotate-refresh-tokens", "true",
                 "auth.blacklist-after-rotation", "true",
-                "auth.leeway", "15s");
+                "auth.leeway", "15s",
+                "auth.login-throttle.account-threshold", "5",
+                "auth.login-throttle.address-threshold", "50",
+                "auth.login-throttle.first-delay", "10s",
+                "auth.login-throttle.max-delay", "1h",
+                "auth.login-throttle.forget-after", "2d");
         try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
             TokenSettings settings = context.getBean(TokenSettings.class);
             assertThat(settings.accessTokenLifetime()).isEqualTo(Duration.ofSeconds(90));
@@ -39,6 +47,8 @@ class ConfigurationTest {
             assertThat(settings.rotateRefreshTokens()).isTrue();
             assertThat(settings.blacklistAfterRotation()).isTrue();
             assertThat(settings.leeway()).isEqualTo(Duration.ofSeconds(15));
+            assertThat(context.getBean(LoginThrottlePolicy.class)).isEqualTo(
+                    new LoginThrottlePolicy(5, 50, Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofDays(2)));
         }
     }
 }

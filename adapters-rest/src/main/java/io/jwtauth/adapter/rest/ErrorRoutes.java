@@ -1,6 +1,7 @@
 package io.jwtauth.adapter.rest;
 
 import io.jwtauth.domain.AuthenticationFailure;
+import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.StoreUnavailable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -28,6 +29,11 @@ final class ErrorRoutes {
     @Error(global = true)
     HttpResponse<Map<String, Object>> invalidBody(InvalidRequestBody invalid) {
         return ErrorResponses.of(invalid);
+    }
+
+    @Error(global = true)
+    HttpResponse<Map<String, Object>> loginThrottled(LoginThrottled throttled) {
+        return ErrorResponses.of(throttled);
     }
 
     @Error(global = true)

@@ -29,14 +29,16 @@ final class TokenController {
     private final VerifyToken verifyToken;
     private final BlacklistRefreshToken blacklistRefreshToken;
     private final JsonMapper json;
+    private final ClientAddresses clientAddresses;
 
     TokenController(ObtainTokenPair obtainTokenPair, RefreshAccessToken refreshAccessToken, VerifyToken verifyToken,
-                    BlacklistRefreshToken blacklistRefreshToken, JsonMapper json) {
+                    BlacklistRefreshToken blacklistRefreshToken, JsonMapper json, ClientAddresses clientAddresses) {
         this.obtainTokenPair = obtainTokenPair;
         this.refreshAccessToken = refreshAccessToken;
         this.verifyToken = verifyToken;
         this.blacklistRefreshToken = blacklistRefreshToken;
         this.json = json;
+        this.clientAddresses = clientAddresses;
     }
 
     @Post("/")
@@ -45,7 +47,8 @@ final class TokenController {
         String username = fields.text("username");
         String password = fields.exactText("password", PlainPassword.MAX_LENGTH);
         fields.done();
-        TokenPair pair = obtainTokenPair.handle(new ObtainTokenPair.Command(username, new PlainPassword(password)));
+        TokenPair pair = obtainTokenPair.handle(
+                new ObtainTokenPair.Command(username, new PlainPassword(password), clientAddresses.of(request)));
         return new TokenPairResponse(pair.refresh(), pair.access());
     }
 
