@@ -1,6 +1,7 @@
 package io.jwtauth.bootstrap;
 
 import io.jwtauth.adapter.crypto.Argon2PasswordHasher;
+import io.jwtauth.adapter.crypto.BoundedPasswordHasher;
 import io.jwtauth.adapter.crypto.DjangoPasswordHashes;
 import io.jwtauth.adapter.crypto.GeneratedSecretFile;
 import io.jwtauth.adapter.crypto.MigratingPasswordHasher;
@@ -26,6 +27,7 @@ import io.jwtauth.domain.port.TokenCodec;
 import io.jwtauth.domain.port.UserStore;
 import io.jwtauth.domain.service.TokenIssuer;
 import io.jwtauth.domain.service.TokenVerifier;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -60,12 +62,16 @@ final class Wiring {
         return new NimbusTokenCodec(auth.algorithm(), key, auth.configuredIssuer(), auth.configuredAudience());
     }
 
-    /** Argon2id for new hashes; Django's schemes read for imported users until their first login replaces them. */
+    /**
+     * Argon2id for new hashes; Django's schemes read for imported users until their first login replaces them; all of
+     * it on a bounded pool, so that a burst of logins waits or is refused rather than exhausting memory.
+     */
     @Singleton
-    PasswordHasher passwordHasher(PasswordHashingProperties hashing) {
-        return new MigratingPasswordHasher(
+    @Bean(preDestroy = "close")
+    BoundedPasswordHasher passwordHasher(PasswordHashingProperties hashing) {
+        return new BoundedPasswordHasher(new MigratingPasswordHasher(
                 new Argon2PasswordHasher(hashing.memoryKib(), hashing.iterations(), hashing.parallelism()),
-                new DjangoPasswordHashes());
+                new DjangoPasswordHashes()), hashing.threadCount(), hashing.queue());
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package io.jwtauth.adapter.rest;
 
 import io.jwtauth.domain.AuthenticationFailure;
+import io.jwtauth.domain.CapacityExceeded;
 import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.StoreUnavailable;
 import io.micronaut.http.HttpResponse;
@@ -34,6 +35,12 @@ final class ErrorRoutes {
     @Error(global = true)
     HttpResponse<Map<String, Object>> loginThrottled(LoginThrottled throttled) {
         return ErrorResponses.of(throttled);
+    }
+
+    /** Not logged: under a flood this fires thousands of times a second, and each one is expected. */
+    @Error(global = true)
+    HttpResponse<Map<String, Object>> capacityExceeded(CapacityExceeded busy) {
+        return ErrorResponses.serviceUnavailable();
     }
 
     @Error(global = true)
