@@ -50,6 +50,7 @@ public final class Fixture {
     public final CreateUser createUser;
     public final SetPassword setPassword;
     public final SetUserActive setUserActive;
+    public final ImportUser importUser;
 
     public Fixture() {
         this(false, false);
@@ -68,6 +69,7 @@ public final class Fixture {
         createUser = new CreateUser(users, hasher);
         setPassword = new SetPassword(users, hasher);
         setUserActive = new SetUserActive(users);
+        importUser = new ImportUser(users, hasher);
     }
 
     public User user(String name, String password) {

@@ -32,16 +32,20 @@ final class OperatorCommands implements Runnable {
         quietLogging();
         try (ApplicationContext context = ApplicationContext.builder(OperatorCommands.class, Environment.CLI).start();
              MicronautFactory factory = new MicronautFactory(context)) {
-            return new CommandLine(OperatorCommands.class, factory)
-                    .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
-                        commandLine.getErr().println("jwt-auth: " + OperatorCommands.describe(failure));
-                        return 1;
-                    })
-                    .execute(args);
+            return commandLine(factory).execute(args);
         } catch (Exception failure) {
             System.err.println("jwt-auth: " + describe(failure));
             return 1;
         }
+    }
+
+    /** The command line on beans from {@code factory}, answering any failure with one line on standard error. */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(OperatorCommands.class, factory)
+                .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
+                    commandLine.getErr().println("jwt-auth: " + OperatorCommands.describe(failure));
+                    return 1;
+                });
     }
 
     /**

@@ -12,6 +12,7 @@ import io.jwtauth.application.AuthenticateAccessToken;
 import io.jwtauth.application.BlacklistRefreshToken;
 import io.jwtauth.application.CreateUser;
 import io.jwtauth.application.FlushExpiredTokens;
+import io.jwtauth.application.ImportUser;
 import io.jwtauth.application.ObtainTokenPair;
 import io.jwtauth.application.RefreshAccessToken;
 import io.jwtauth.application.SetPassword;
@@ -136,6 +137,11 @@ final class Wiring {
     @Singleton
     SetPassword setPassword(UserStore users, PasswordHasher hasher) {
         return new SetPassword(users, hasher);
+    }
+
+    @Singleton
+    ImportUser importUser(UserStore users, PasswordHasher hasher) {
+        return new ImportUser(users, hasher);
     }
 
     @Singleton
