@@ -1,5 +1,6 @@
 package io.jwtauth.application;
 
+import io.jwtauth.domain.CapacityExceeded;
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.ClientAddress;
 import io.jwtauth.domain.FamilyId;
@@ -117,11 +118,16 @@ public final class ObtainTokenPair {
 
     /**
      * Replaces the hash only if nobody changed it since it was read; if somebody did (an operator's set-password, a
-     * concurrent login's upgrade), theirs stands.
+     * concurrent login's upgrade), theirs stands. When hashing is at capacity the upgrade waits for a later login: the
+     * password was right, and the user gets tokens all the same.
      */
     private void upgradeHashIfOutdated(User user, PlainPassword password) {
         if (hasher.needsRehash(user.passwordHash())) {
-            users.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
+            try {
+                users.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
+            } catch (CapacityExceeded busy) {
+                // The outdated hash still works; the next successful login tries again.
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.jwtauth.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jwtauth.domain.CapacityExceeded;
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.InvalidCredentials;
 import io.jwtauth.domain.PasswordHash;
@@ -13,6 +14,7 @@ import io.jwtauth.domain.TokenType;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.fake.CountingPasswordHasher;
+import io.jwtauth.domain.port.PasswordHasher;
 import org.junit.jupiter.api.Test;
 
 class ObtainTokenPairTest {
@@ -106,6 +108,56 @@ class ObtainTokenPairTest {
         assertThat(fixture.users.replacePasswordHash(user.id(), CountingPasswordHasher.legacyHashOf("old-secret"),
                 fixture.hasher.hash(new PlainPassword("old-secret")))).isFalse();
         assertThat(storedHash(user)).isEqualTo(setByOperator);
+    }
+
+    @Test
+    void aLoginWhoseUpgradeFindsHashingAtCapacityStillSucceedsAndUpgradesLater() {
+        BusyForNewHashes hasher = new BusyForNewHashes(fixture.hasher);
+        ObtainTokenPair login = new ObtainTokenPair(fixture.users, fixture.refreshTokens, hasher, fixture.issuer,
+                fixture.codec, fixture.loginFailures, fixture.throttle, fixture.clock);
+        User user = fixture.users.add(new Username("djangouser"), CountingPasswordHasher.legacyHashOf("old-secret"), true);
+        hasher.busy = true;
+
+        assertThat(login.handle(new ObtainTokenPair.Command("djangouser", new PlainPassword("old-secret"), Fixture.CLIENT)))
+                .isNotNull();
+        assertThat(storedHash(user)).isEqualTo(CountingPasswordHasher.legacyHashOf("old-secret"));
+
+        hasher.busy = false;
+        login.handle(new ObtainTokenPair.Command("djangouser", new PlainPassword("old-secret"), Fixture.CLIENT));
+        assertThat(storedHash(user).encoded()).startsWith(CountingPasswordHasher.CURRENT);
+    }
+
+    /** The counting hasher, except that new hashes fail as a full hashing pool fails while {@link #busy}. */
+    private static final class BusyForNewHashes implements PasswordHasher {
+        private final CountingPasswordHasher hasher;
+        private boolean busy;
+
+        BusyForNewHashes(CountingPasswordHasher hasher) {
+            this.hasher = hasher;
+        }
+
+        @Override
+        public PasswordHash hash(PlainPassword password) {
+            if (busy) {
+                throw new CapacityExceeded("busy");
+            }
+            return hasher.hash(password);
+        }
+
+        @Override
+        public boolean matches(PlainPassword password, PasswordHash hash) {
+            return hasher.matches(password, hash);
+        }
+
+        @Override
+        public boolean needsRehash(PasswordHash hash) {
+            return hasher.needsRehash(hash);
+        }
+
+        @Override
+        public boolean recognizes(PasswordHash hash) {
+            return hasher.recognizes(hash);
+        }
     }
 
     @Test
