@@ -7,3 +7,6 @@ CREATE TABLE login_failures (
     last_failure_at TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT login_failures_positive_check CHECK (failures > 0)
 );
+
+-- For deleting the tallies that are old enough to be forgotten, oldest first.
+CREATE INDEX login_failures_last_failure_at_idx ON login_failures (last_failure_at);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jwt-auth", mixinStandardHelpOptions = true, versionProvider = OperatorCommands.Version.class,
         description = "Manage jwt-auth's users and tokens. Without arguments, jwt-auth serves HTTP.",
-        subcommands = {UsersCommand.class, TokensCommand.class})
+        subcommands = {UsersCommand.class, TokensCommand.class, LoginsCommand.class})
 final class OperatorCommands implements Runnable {
 
     private static final String LOG_LEVEL = "JWT_AUTH_LOG_LEVEL";
@@ -25,7 +25,7 @@ final class OperatorCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: users or tokens");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: users, tokens or logins");
     }
 
     static int run(String... args) {

@@ -12,6 +12,7 @@ import io.jwtauth.application.AuthenticateAccessToken;
 import io.jwtauth.application.BlacklistRefreshToken;
 import io.jwtauth.application.CreateUser;
 import io.jwtauth.application.FlushExpiredTokens;
+import io.jwtauth.application.FlushForgottenLoginFailures;
 import io.jwtauth.application.ImportUser;
 import io.jwtauth.application.ObtainTokenPair;
 import io.jwtauth.application.RefreshAccessToken;
@@ -41,7 +42,7 @@ import java.time.Clock;
 @Factory
 final class Wiring {
 
-    /** Records deleted per statement by the flush, small enough that no statement holds the table for long. */
+    /** Rows deleted per statement by the flushes, small enough that no statement holds the table for long. */
     private static final int FLUSH_BATCH_SIZE = 1_000;
 
     @Singleton
@@ -147,6 +148,12 @@ final class Wiring {
     @Singleton
     SetUserActive setUserActive(UserStore users) {
         return new SetUserActive(users);
+    }
+
+    @Singleton
+    FlushForgottenLoginFailures flushForgottenLoginFailures(LoginFailureStore loginFailures, LoginThrottlePolicy throttle,
+                                                            Clock clock) {
+        return new FlushForgottenLoginFailures(loginFailures, throttle, clock, FLUSH_BATCH_SIZE);
     }
 
     @Singleton

@@ -69,6 +69,20 @@ public final class JdbcLoginFailureStore implements LoginFailureStore {
         });
     }
 
+    /** In bounded batches by a subquery, as {@link JdbcRefreshTokenStore} deletes expired tokens, for the same reasons. */
+    @Override
+    public int deleteLastFailedBefore(Instant before, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        return statements.write("DELETE FROM login_failures WHERE throttle_key IN (SELECT throttle_key FROM login_failures"
+                + " WHERE last_failure_at < ? ORDER BY last_failure_at FETCH FIRST ? ROWS ONLY)", delete -> {
+                    delete.setObject(1, utc(before));
+                    delete.setInt(2, limit);
+                    return delete.executeUpdate();
+                });
+    }
+
     /**
      * The UPDATE and the SELECT share a transaction: the UPDATE's row lock keeps every other writer out until the
      * commit, so the SELECT reads exactly the tally this failure made.

@@ -82,6 +82,26 @@ class JdbcLoginFailureStoreTest {
     }
 
     @Test
+    void deletesForgottenTalliesInBatchesAndKeepsTheRest() {
+        // Far in the past, so that only this test's rows are old enough, whatever else shares the database.
+        Instant ancient = Instant.parse("1990-01-01T00:00:00Z");
+        List<ThrottleKey> old = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ThrottleKey key = uniqueKey();
+            store.add(key, ancient.plusSeconds(i), LONG_AGO.minusSeconds(1_000_000_000));
+            old.add(key);
+        }
+        ThrottleKey recent = uniqueKey();
+        store.add(recent, T0, LONG_AGO);
+
+        assertThat(store.deleteLastFailedBefore(ancient.plusSeconds(60), 3)).isEqualTo(3);
+        assertThat(store.deleteLastFailedBefore(ancient.plusSeconds(60), 3)).isEqualTo(2);
+        assertThat(store.deleteLastFailedBefore(ancient.plusSeconds(60), 3)).isZero();
+        assertThat(old).allSatisfy(key -> assertThat(store.find(key)).isEmpty());
+        assertThat(store.find(recent)).isPresent();
+    }
+
+    @Test
     void losesNoFailureWhenManyNodesCountOneNewKeyAtOnce() throws Exception {
         ThrottleKey key = uniqueKey();
         CountDownLatch start = new CountDownLatch(1);

@@ -17,4 +17,7 @@ public interface LoginFailureStore {
     FailedLogins add(ThrottleKey key, Instant now, Instant forgetBefore);
 
     void reset(ThrottleKey key);
+
+    /** Deletes up to {@code limit} tallies whose last failure was before {@code before}; returns how many it deleted. */
+    int deleteLastFailedBefore(Instant before, int limit);
 }

@@ -27,4 +27,19 @@ public final class InMemoryLoginFailureStore implements LoginFailureStore {
     public void reset(ThrottleKey key) {
         tallies.remove(key);
     }
+
+    @Override
+    public synchronized int deleteLastFailedBefore(Instant before, int limit) {
+        var forgotten = tallies.entrySet().stream()
+                .filter(entry -> entry.getValue().lastFailureAt().isBefore(before))
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+        forgotten.forEach(tallies::remove);
+        return forgotten.size();
+    }
+
+    public int size() {
+        return tallies.size();
+    }
 }
