@@ -66,9 +66,10 @@ final class Wiring {
 
     /**
      * Argon2id for new hashes; Django's schemes read for imported users until their first login replaces them; all of
-     * it on a bounded pool, so that a burst of logins waits or is refused rather than exhausting memory.
+     * it on a bounded pool, so that a burst of logins waits or is refused rather than exhausting memory. Built at
+     * start-up, so that impossible Argon2 parameters or pool sizes stop the service before it serves anything.
      */
-    @Singleton
+    @Context
     @Bean(preDestroy = "close")
     BoundedPasswordHasher passwordHasher(PasswordHashingProperties hashing) {
         return new BoundedPasswordHasher(new MigratingPasswordHasher(
