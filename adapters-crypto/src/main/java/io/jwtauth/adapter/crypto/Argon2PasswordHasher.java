@@ -70,6 +70,10 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     /** Argon2 in the PHC form, any variant and parameters: what this hasher makes and what it can check. */
     @Override
     public boolean recognizes(PasswordHash hash) {
-        return PHC_FORM.matcher(hash.encoded()).matches();
+        return isPhcForm(hash.encoded());
+    }
+
+    static boolean isPhcForm(String encoded) {
+        return PHC_FORM.matcher(encoded).matches();
     }
 }

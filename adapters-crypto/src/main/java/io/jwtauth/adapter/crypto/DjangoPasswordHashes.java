@@ -1,6 +1,5 @@
 package io.jwtauth.adapter.crypto;
 
-import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.PlainPassword;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -42,13 +41,11 @@ public final class DjangoPasswordHashes {
     // Both encoders read their parameters from the hash; the constructor arguments only matter for encoding.
     private final Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-    private final Argon2PasswordHasher argon2Form = new Argon2PasswordHasher();
 
     /** Whether {@code encoded} is one of the forms this class reads, or the marker of an unusable password. */
     public boolean recognizes(String encoded) {
         return encoded.startsWith(UNUSABLE) || pbkdf2(encoded).isPresent()
-                || encoded.startsWith(ARGON2) && argon2Form.recognizes(new PasswordHash(
-                        encoded.substring(ARGON2.length())))
+                || encoded.startsWith(ARGON2) && Argon2PasswordHasher.isPhcForm(encoded.substring(ARGON2.length()))
                 || encoded.startsWith(BCRYPT_SHA256) && BCRYPT_FORM.matcher(encoded.substring(BCRYPT_SHA256.length())).matches()
                 || encoded.startsWith(BCRYPT) && BCRYPT_FORM.matcher(encoded.substring(BCRYPT.length())).matches();
     }
