@@ -30,6 +30,6 @@ public final class CreateUser {
 
     /** @throws io.jwtauth.domain.UsernameTaken if the name is in use */
     public User handle(Command command) {
-        return users.add(command.username(), hasher.hash(command.password()), clock.instant());
+        return users.add(command.username(), hasher.hash(command.password()), true, clock.instant());
     }
 }

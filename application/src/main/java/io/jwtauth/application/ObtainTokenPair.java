@@ -1,35 +1,52 @@
 package io.jwtauth.application;
 
+import io.jwtauth.domain.CapacityExceeded;
 import io.jwtauth.domain.Claims;
+import io.jwtauth.domain.ClientAddress;
 import io.jwtauth.domain.FamilyId;
 import io.jwtauth.domain.InvalidCredentials;
 import io.jwtauth.domain.IssuedRefreshToken;
+import io.jwtauth.domain.LoginThrottlePolicy;
+import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.PlainPassword;
+import io.jwtauth.domain.ThrottleKey;
 import io.jwtauth.domain.TokenPair;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
+import io.jwtauth.domain.port.LoginFailureStore;
 import io.jwtauth.domain.port.PasswordHasher;
 import io.jwtauth.domain.port.RefreshTokenStore;
 import io.jwtauth.domain.port.TokenCodec;
 import io.jwtauth.domain.port.UserStore;
 import io.jwtauth.domain.service.TokenIssuer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Login: username and password in, a refresh and an access token out. The refresh token starts a new family.
- * Unknown users, inactive users and wrong passwords fail alike, and each of them costs exactly one password
- * check, so neither the answer nor its timing tells which case it was.
+ *
+ * <p>Unknown users, inactive users and wrong passwords fail alike, and each of them costs exactly one password
+ * check, so neither the answer nor its timing tells which case it was. Failures are counted per submitted username
+ * (existing or not) and per client address; past the policy's thresholds, attempts are refused with
+ * {@link LoginThrottled} before any password check, which is what makes guessing expensive. A success clears the
+ * account's tally but not the address's, so an attacker cannot reset their address by logging in to their own
+ * account.
+ *
+ * <p>A successful login also replaces a hash of weaker parameters or another scheme (one imported from Django, say)
+ * with a current one, since only then is the password known.
  */
 public final class ObtainTokenPair {
 
-    public record Command(String username, PlainPassword password) {
+    public record Command(String username, PlainPassword password, ClientAddress clientAddress) {
         public Command {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(clientAddress, "clientAddress");
         }
     }
 
@@ -38,40 +55,83 @@ public final class ObtainTokenPair {
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
     private final TokenCodec codec;
+    private final LoginFailureStore failures;
+    private final LoginThrottlePolicy throttle;
     private final Clock clock;
     private final PasswordHash decoyHash;
 
     public ObtainTokenPair(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher, TokenIssuer issuer,
-                           TokenCodec codec, Clock clock) {
+                           TokenCodec codec, LoginFailureStore failures, LoginThrottlePolicy throttle,
+                           Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.issuer = issuer;
         this.codec = codec;
+        this.failures = failures;
+        this.throttle = throttle;
         this.clock = clock;
         this.decoyHash = hasher.hash(new PlainPassword("decoy for accounts that cannot log in"));
     }
 
+    /**
+     * @throws LoginThrottled if the account or the address has failed too often lately
+     * @throws InvalidCredentials for an unknown or inactive user or a wrong password
+     */
     public TokenPair handle(Command command) {
-        Optional<User> user = findUser(command.username()).filter(User::active);
+        Optional<Username> username = parse(command.username());
+        Optional<ThrottleKey> account = username.map(ThrottleKey::account);
+        ThrottleKey address = ThrottleKey.address(command.clientAddress());
+        Instant now = clock.instant();
+        requireNotThrottled(account, address, now);
+
+        Optional<User> user = username.flatMap(users::findByUsername).filter(User::active);
         PasswordHash hash = user.map(User::passwordHash).orElse(decoyHash);
         boolean passwordMatches = hasher.matches(command.password(), hash);
         if (user.isEmpty() || !passwordMatches) {
+            Instant forgetBefore = throttle.forgetBefore(now);
+            account.ifPresent(key -> failures.add(key, now, forgetBefore));
+            failures.add(address, now, forgetBefore);
             throw new InvalidCredentials();
         }
-        return issue(user.get());
+        account.ifPresent(failures::reset);
+        upgradeHashIfOutdated(user.get(), command.password());
+        return issue(user.get(), now);
     }
 
-    private Optional<User> findUser(String username) {
+    private void requireNotThrottled(Optional<ThrottleKey> account, ThrottleKey address, Instant now) {
+        Optional<Duration> accountWait = account.flatMap(key -> throttle.wait(failures.find(key), throttle.accountThreshold(), now));
+        Optional<Duration> addressWait = throttle.wait(failures.find(address), throttle.addressThreshold(), now);
+        Stream.of(accountWait, addressWait).flatMap(Optional::stream).max(Duration::compareTo).ifPresent(wait -> {
+            throw new LoginThrottled(wait);
+        });
+    }
+
+    /** A name that cannot be a username cannot be an account; it still costs a password check and counts per address. */
+    private static Optional<Username> parse(String username) {
         try {
-            return users.findByUsername(new Username(username));
+            return Optional.of(new Username(username));
         } catch (IllegalArgumentException notAUsername) {
             return Optional.empty();
         }
     }
 
-    private TokenPair issue(User user) {
-        Instant now = clock.instant();
+    /**
+     * Replaces the hash only if nobody changed it since it was read; if somebody did (an operator's set-password, a
+     * concurrent login's upgrade), theirs stands. When hashing is at capacity the upgrade waits for a later login: the
+     * password was right, and the user gets tokens all the same.
+     */
+    private void upgradeHashIfOutdated(User user, PlainPassword password) {
+        if (hasher.needsRehash(user.passwordHash())) {
+            try {
+                users.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
+            } catch (CapacityExceeded busy) {
+                // The outdated hash still works; the next successful login tries again.
+            }
+        }
+    }
+
+    private TokenPair issue(User user, Instant now) {
         FamilyId family = issuer.newFamily();
         Claims refresh = issuer.refresh(user.id(), family, now);
         refreshTokens.record(IssuedRefreshToken.of(refresh, Optional.empty()));

@@ -1,11 +1,14 @@
 package io.jwtauth.application;
 
+import io.jwtauth.domain.ClientAddress;
+import io.jwtauth.domain.LoginThrottlePolicy;
 import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.TokenSettings;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.fake.CountingPasswordHasher;
 import io.jwtauth.domain.fake.FakeTokenCodec;
+import io.jwtauth.domain.fake.InMemoryLoginFailureStore;
 import io.jwtauth.domain.fake.InMemoryRefreshTokenStore;
 import io.jwtauth.domain.fake.InMemoryUserStore;
 import io.jwtauth.domain.fake.MutableClock;
@@ -25,11 +28,17 @@ public final class Fixture {
 
     public static final Duration ACCESS_LIFETIME = Duration.ofMinutes(5);
     public static final Duration REFRESH_LIFETIME = Duration.ofDays(1);
+    /** Where {@link #loginAs} logs in from: TEST-NET-1, an address no real client has. */
+    public static final ClientAddress CLIENT = new ClientAddress("192.0.2.1");
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     public final InMemoryUserStore users = new InMemoryUserStore();
     public final InMemoryRefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
     public final CountingPasswordHasher hasher = new CountingPasswordHasher();
+    public final InMemoryLoginFailureStore loginFailures = new InMemoryLoginFailureStore();
+    /** The service's defaults. */
+    public final LoginThrottlePolicy throttle =
+            new LoginThrottlePolicy(10, 100, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofDays(1));
     public final FakeTokenCodec codec = new FakeTokenCodec();
     public final RecordingSecurityEvents events = new RecordingSecurityEvents();
     public final SwitchableVerificationKeys verificationKeys = new SwitchableVerificationKeys();
@@ -48,6 +57,7 @@ public final class Fixture {
     public final RevokeAllRefreshTokens revokeAll;
     public final ChangePassword changePassword;
     public final PublishVerificationKeys publishVerificationKeys;
+    public final ImportUser importUser;
 
     public Fixture() {
         this(false, false);
@@ -63,7 +73,7 @@ public final class Fixture {
         issuer = new TokenIssuer(settings, new SequentialRandomIds());
         verifier = new TokenVerifier(codec, clock, settings.leeway());
         activeRefreshTokens = new ActiveRefreshTokens(verifier, refreshTokens);
-        login = new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, clock);
+        login = new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, loginFailures, throttle, clock);
         refresh = new RefreshAccessToken(activeRefreshTokens, refreshTokens, users, issuer, codec, settings, events, clock);
         verify = new VerifyToken(verifier, activeRefreshTokens, users);
         blacklist = new BlacklistRefreshToken(activeRefreshTokens, refreshTokens, clock);
@@ -74,6 +84,7 @@ public final class Fixture {
         revokeAll = new RevokeAllRefreshTokens(refreshTokens, clock);
         changePassword = new ChangePassword(users, refreshTokens, hasher, clock);
         publishVerificationKeys = new PublishVerificationKeys(verificationKeys);
+        importUser = new ImportUser(users, hasher, clock);
     }
 
     public User user(String name, String password) {
@@ -81,6 +92,10 @@ public final class Fixture {
     }
 
     public io.jwtauth.domain.TokenPair loginAs(String name, String password) {
-        return login.handle(new ObtainTokenPair.Command(name, new PlainPassword(password)));
+        return loginFrom(CLIENT, name, password);
+    }
+
+    public io.jwtauth.domain.TokenPair loginFrom(ClientAddress client, String name, String password) {
+        return login.handle(new ObtainTokenPair.Command(name, new PlainPassword(password), client));
     }
 }

@@ -54,7 +54,7 @@ public class AuthenticationBenchmark {
         TokenSettings settings = new TokenSettings(Duration.ofMinutes(5), Duration.ofDays(1), false, false,
                 Duration.ZERO, Duration.ZERO);
         InMemoryUserStore database = new InMemoryUserStore();
-        User user = database.add(new Username("myuser"), new PasswordHash("$argon2id$unused"), Instant.EPOCH);
+        User user = database.add(new Username("myuser"), new PasswordHash("$argon2id$unused"), true, Instant.EPOCH);
         CachingUserStore users = new CachingUserStore(database, Duration.ofSeconds(5), 100_000);
         authenticate = new AuthenticateAccessToken(new TokenVerifier(codec, Clock.systemUTC(), Duration.ZERO), users);
         String token = codec.encode(new TokenIssuer(settings, new SecureRandomIds()).access(user.id(), Instant.now()));

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
  * configuration and database (which {@code keys} needs neither of), and may run while the server does.
  */
 @Command(name = "jwt-auth", mixinStandardHelpOptions = true, versionProvider = OperatorCommands.Version.class,
-        description = "Manage jwt-auth's users, tokens and signing keys. Without arguments, jwt-auth serves HTTP.",
-        subcommands = {UsersCommand.class, TokensCommand.class, KeysCommand.class})
+        description = "Manage jwt-auth's users, tokens, login throttles and signing keys. Without arguments, jwt-auth serves HTTP.",
+        subcommands = {UsersCommand.class, TokensCommand.class, LoginsCommand.class, KeysCommand.class})
 final class OperatorCommands implements Runnable {
 
     private static final String LOG_LEVEL = "JWT_AUTH_LOG_LEVEL";
@@ -26,7 +26,7 @@ final class OperatorCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: users, tokens or keys");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: users, tokens, logins or keys");
     }
 
     static int run(String... args) {
@@ -36,13 +36,16 @@ final class OperatorCommands implements Runnable {
         }
         try (ApplicationContext context = ApplicationContext.builder(OperatorCommands.class, Environment.CLI).start();
              MicronautFactory factory = new MicronautFactory(context)) {
-            return new CommandLine(OperatorCommands.class, factory)
-                    .setExecutionExceptionHandler(OperatorCommands::oneLine)
-                    .execute(args);
+            return commandLine(factory).execute(args);
         } catch (Exception failure) {
             System.err.println("jwt-auth: " + describe(failure));
             return 1;
         }
+    }
+
+    /** The command line on beans from {@code factory}, answering any failure with one line on standard error. */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(OperatorCommands.class, factory).setExecutionExceptionHandler(OperatorCommands::oneLine);
     }
 
     /**

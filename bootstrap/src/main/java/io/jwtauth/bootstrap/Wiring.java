@@ -1,7 +1,10 @@
 package io.jwtauth.bootstrap;
 
 import io.jwtauth.adapter.crypto.Argon2PasswordHasher;
+import io.jwtauth.adapter.crypto.BoundedPasswordHasher;
+import io.jwtauth.adapter.crypto.DjangoPasswordHashes;
 import io.jwtauth.adapter.crypto.KeySettings;
+import io.jwtauth.adapter.crypto.MigratingPasswordHasher;
 import io.jwtauth.adapter.crypto.NimbusTokenCodec;
 import io.jwtauth.adapter.crypto.SecureRandomIds;
 import io.jwtauth.adapter.persistence.CachingUserStore;
@@ -13,6 +16,8 @@ import io.jwtauth.application.BlacklistRefreshToken;
 import io.jwtauth.application.ChangePassword;
 import io.jwtauth.application.CreateUser;
 import io.jwtauth.application.FlushExpiredTokens;
+import io.jwtauth.application.FlushForgottenLoginFailures;
+import io.jwtauth.application.ImportUser;
 import io.jwtauth.application.ObtainTokenPair;
 import io.jwtauth.application.PublishVerificationKeys;
 import io.jwtauth.application.RefreshAccessToken;
@@ -20,7 +25,9 @@ import io.jwtauth.application.RevokeAllRefreshTokens;
 import io.jwtauth.application.SetPassword;
 import io.jwtauth.application.SetUserActive;
 import io.jwtauth.application.VerifyToken;
+import io.jwtauth.domain.LoginThrottlePolicy;
 import io.jwtauth.domain.TokenSettings;
+import io.jwtauth.domain.port.LoginFailureStore;
 import io.jwtauth.domain.port.PasswordHasher;
 import io.jwtauth.domain.port.RandomIds;
 import io.jwtauth.domain.port.RefreshTokenStore;
@@ -29,6 +36,7 @@ import io.jwtauth.domain.port.TokenCodec;
 import io.jwtauth.domain.port.UserStore;
 import io.jwtauth.domain.service.TokenIssuer;
 import io.jwtauth.domain.service.TokenVerifier;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
@@ -42,7 +50,7 @@ import java.time.Clock;
 @Factory
 final class Wiring {
 
-    /** Records deleted per statement by the flush, small enough that no statement holds the table for long. */
+    /** Rows deleted per statement by the flushes, small enough that no statement holds the table for long. */
     private static final int FLUSH_BATCH_SIZE = 1_000;
     /** About 30 MB at most for the user cache; beyond it the least used entries go first. */
     private static final long MAX_CACHED_USERS = 100_000;
@@ -70,9 +78,17 @@ final class Wiring {
         return new NimbusTokenCodec(keys, auth.configuredIssuer(), auth.configuredAudience());
     }
 
-    @Singleton
-    PasswordHasher passwordHasher() {
-        return new Argon2PasswordHasher();
+    /**
+     * Argon2id for new hashes; Django's schemes read for imported users until their first login replaces them; all of
+     * it on a bounded pool, so that a burst of logins waits or is refused rather than exhausting memory. Built at
+     * start-up, so that impossible Argon2 parameters or pool sizes stop the service before it serves anything.
+     */
+    @Context
+    @Bean(preDestroy = "close")
+    BoundedPasswordHasher passwordHasher(PasswordHashingProperties hashing) {
+        return new BoundedPasswordHasher(new MigratingPasswordHasher(
+                new Argon2PasswordHasher(hashing.memoryKib(), hashing.iterations(), hashing.parallelism()),
+                new DjangoPasswordHashes()), hashing.threadCount(), hashing.queue());
     }
 
     @Singleton
@@ -105,10 +121,17 @@ final class Wiring {
         return new ActiveRefreshTokens(verifier, store);
     }
 
+    /** Built at start-up, so that a nonsensical throttle setting stops the service before it serves anything. */
+    @Context
+    LoginThrottlePolicy loginThrottlePolicy(LoginThrottleProperties throttle) {
+        return throttle.policy();
+    }
+
     @Singleton
     ObtainTokenPair obtainTokenPair(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher,
-                                    TokenIssuer issuer, TokenCodec codec, Clock clock) {
-        return new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, clock);
+                                    TokenIssuer issuer, TokenCodec codec, LoginFailureStore loginFailures,
+                                    LoginThrottlePolicy throttle, Clock clock) {
+        return new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, loginFailures, throttle, clock);
     }
 
     @Singleton
@@ -162,6 +185,17 @@ final class Wiring {
     @Singleton
     PublishVerificationKeys publishVerificationKeys(SigningKeys keys) {
         return new PublishVerificationKeys(keys);
+    }
+
+    @Singleton
+    ImportUser importUser(UserStore users, PasswordHasher hasher, Clock clock) {
+        return new ImportUser(users, hasher, clock);
+    }
+
+    @Singleton
+    FlushForgottenLoginFailures flushForgottenLoginFailures(LoginFailureStore loginFailures, LoginThrottlePolicy throttle,
+                                                            Clock clock) {
+        return new FlushForgottenLoginFailures(loginFailures, throttle, clock, FLUSH_BATCH_SIZE);
     }
 
     @Singleton

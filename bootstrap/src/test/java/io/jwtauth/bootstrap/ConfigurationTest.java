@@ -3,9 +3,11 @@ package io.jwtauth.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.jwtauth.adapter.crypto.GeneratedKeyPair;
 import io.jwtauth.application.PublishVerificationKeys;
+import io.jwtauth.domain.LoginThrottlePolicy;
 import io.jwtauth.domain.PublicKeySet;
 import io.jwtauth.domain.TokenSettings;
 import io.micronaut.context.ApplicationContext;
@@ -15,6 +17,7 @@ import io.micronaut.scheduling.executor.ExecutorConfiguration;
 import io.micronaut.scheduling.executor.ExecutorType;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -35,6 +38,12 @@ class ConfigurationTest {
             assertThat(settings.leeway()).isZero();
             assertThat(context.getProperty("micronaut.server.port", Integer.class)).isPresent();
             assertThat(context.getBean(PublishVerificationKeys.class).handle()).as("HS256 publishes no key").isEmpty();
+            assertThat(context.getBean(LoginThrottlePolicy.class)).isEqualTo(
+                    new LoginThrottlePolicy(10, 100, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofDays(1)));
+            PasswordHashingProperties hashing = context.getBean(PasswordHashingProperties.class);
+            assertThat(List.of(hashing.memoryKib(), hashing.iterations(), hashing.parallelism(), hashing.queue()))
+                    .containsExactly(19_456, 2, 1, 64);
+            assertThat(hashing.threadCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -56,12 +65,19 @@ class ConfigurationTest {
 
     @Test
     void everySettingCanBeOverridden() {
-        Map<String, Object> properties = Map.of(
-                "auth.access-token-lifetime", "90s",
-                "auth.refresh-token-lifetime", "7d",
-                "auth.rotate-refresh-tokens", "true",
-                "auth.blacklist-after-rotation", "true",
-                "auth.leeway", "15s");
+        Map<String, Object> properties = Map.ofEntries(
+                Map.entry("auth.access-token-lifetime", "90s"),
+                Map.entry("auth.refresh-token-lifetime", "7d"),
+                Map.entry("auth.rotate-refresh-tokens", "true"),
+                Map.entry("auth.blacklist-after-rotation", "true"),
+                Map.entry("auth.leeway", "15s"),
+                Map.entry("auth.login-throttle.account-threshold", "5"),
+                Map.entry("auth.login-throttle.address-threshold", "50"),
+                Map.entry("auth.login-throttle.first-delay", "10s"),
+                Map.entry("auth.login-throttle.max-delay", "1h"),
+                Map.entry("auth.login-throttle.forget-after", "2d"),
+                Map.entry("auth.password-hashing.threads", "3"),
+                Map.entry("auth.password-hashing.queue", "7"));
         try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
             TokenSettings settings = context.getBean(TokenSettings.class);
             assertThat(settings.accessTokenLifetime()).isEqualTo(Duration.ofSeconds(90));
@@ -69,6 +85,11 @@ class ConfigurationTest {
             assertThat(settings.rotateRefreshTokens()).isTrue();
             assertThat(settings.blacklistAfterRotation()).isTrue();
             assertThat(settings.leeway()).isEqualTo(Duration.ofSeconds(15));
+            assertThat(context.getBean(LoginThrottlePolicy.class)).isEqualTo(
+                    new LoginThrottlePolicy(5, 50, Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofDays(2)));
+            PasswordHashingProperties hashing = context.getBean(PasswordHashingProperties.class);
+            assertThat(hashing.threadCount()).isEqualTo(3);
+            assertThat(hashing.queue()).isEqualTo(7);
         }
     }
 
@@ -92,5 +113,19 @@ class ConfigurationTest {
     void keyPairSettingsWithASharedSecretStopStartUp() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("auth.key-id", "main"), "test"))
                 .hasStackTraceContaining("auth.key-id and auth.verification-keys apply to key pairs");
+    }
+
+    @Test
+    void impossibleLoginSettingsStopStartUpWithTheReason() {
+        assertStartUpFails("auth.password-hashing.memory-kib", "1",
+                "Argon2 needs at least 1 lane, 1 iteration and 8 KiB of memory per lane");
+        assertStartUpFails("auth.password-hashing.queue", "0",
+                "password hashing needs at least 1 thread and a queue of at least 1");
+        assertStartUpFails("auth.login-throttle.account-threshold", "0", "login throttle thresholds must be at least 1");
+    }
+
+    private static void assertStartUpFails(String property, String value, String reason) {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of(property, value), "test").close())
+                .as(property).hasRootCauseMessage(reason);
     }
 }

@@ -14,6 +14,13 @@ class PlainPasswordTest {
     }
 
     @Test
+    void aHashFitsItsColumn() {
+        assertThat(new PasswordHash("h".repeat(PasswordHash.MAX_LENGTH)).encoded()).hasSize(255);
+        assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHash("h".repeat(PasswordHash.MAX_LENGTH + 1)));
+        assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHash(" "));
+    }
+
+    @Test
     void isBoundedBeforeAnyHashing() {
         assertThat(new PlainPassword("p".repeat(PlainPassword.MAX_LENGTH)).value()).hasSize(4096);
         assertThatIllegalArgumentException().isThrownBy(() -> new PlainPassword("p".repeat(PlainPassword.MAX_LENGTH + 1)));

@@ -3,6 +3,7 @@ package io.jwtauth.adapter.crypto;
 import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.port.PasswordHasher;
+import java.util.regex.Pattern;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
@@ -15,6 +16,9 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     public static final int DEFAULT_MEMORY_KIB = 19_456;
     public static final int DEFAULT_ITERATIONS = 2;
     public static final int DEFAULT_PARALLELISM = 1;
+
+    private static final Pattern PHC_FORM =
+            Pattern.compile("\\$argon2(id|i|d)\\$(v=\\d+\\$)?m=\\d+,t=\\d+,p=\\d+\\$[A-Za-z0-9+/]+={0,2}\\$[A-Za-z0-9+/]+={0,2}");
 
     private static final int SALT_LENGTH = 16;
     private static final int HASH_LENGTH = 32;
@@ -54,11 +58,22 @@ public final class Argon2PasswordHasher implements PasswordHasher {
      * should be replaced by a new hash the next time the password is known. A hash this hasher cannot read
      * counts as outdated.
      */
-    public boolean needsUpgrade(PasswordHash hash) {
+    @Override
+    public boolean needsRehash(PasswordHash hash) {
         try {
             return encoder.upgradeEncoding(hash.encoded());
         } catch (IllegalArgumentException e) {
             return true;
         }
+    }
+
+    /** Argon2 in the PHC form, any variant and parameters: what this hasher makes and what it can check. */
+    @Override
+    public boolean recognizes(PasswordHash hash) {
+        return isPhcForm(hash.encoded());
+    }
+
+    static boolean isPhcForm(String encoded) {
+        return PHC_FORM.matcher(encoded).matches();
     }
 }

@@ -23,7 +23,7 @@ class Argon2PasswordHasherTest {
         assertThat(hash.encoded()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         assertThat(hasher.matches(PASSWORD, hash)).isTrue();
         assertThat(hasher.matches(new PlainPassword("correct horse battery stapler"), hash)).isFalse();
-        assertThat(hasher.needsUpgrade(hash)).isFalse();
+        assertThat(hasher.needsRehash(hash)).isFalse();
     }
 
     @ParameterizedTest
@@ -44,10 +44,19 @@ class Argon2PasswordHasherTest {
         PasswordHash fewerIterations = new Argon2PasswordHasher(19_456, 1, 1).hash(PASSWORD);
         PasswordHash lessMemory = new Argon2PasswordHasher(8_192, 2, 1).hash(PASSWORD);
 
-        assertThat(hasher.needsUpgrade(fewerIterations)).isTrue();
-        assertThat(hasher.needsUpgrade(lessMemory)).isTrue();
-        assertThat(hasher.needsUpgrade(new PasswordHash("not a hash"))).isTrue();
+        assertThat(hasher.needsRehash(fewerIterations)).isTrue();
+        assertThat(hasher.needsRehash(lessMemory)).isTrue();
+        assertThat(hasher.needsRehash(new PasswordHash("not a hash"))).isTrue();
         assertThat(hasher.matches(PASSWORD, fewerIterations)).as("older hashes still verify").isTrue();
+    }
+
+    @Test
+    void recognizesArgon2InThePhcFormOnly() {
+        assertThat(hasher.recognizes(hasher.hash(PASSWORD))).isTrue();
+        assertThat(hasher.recognizes(new PasswordHash("$argon2i$v=19$m=512,t=2,p=2$c29tZXNhbHQ$aGFzaGhhc2g"))).isTrue();
+        assertThat(hasher.recognizes(new PasswordHash("argon2$argon2id$v=19$m=512,t=2,p=2$c29tZXNhbHQ$aGFzaGhhc2g")))
+                .as("Django's prefix is not the PHC form").isFalse();
+        assertThat(hasher.recognizes(new PasswordHash("pbkdf2_sha256$870000$c29tZXNhbHQ$aGFzaA=="))).isFalse();
     }
 
     @Test

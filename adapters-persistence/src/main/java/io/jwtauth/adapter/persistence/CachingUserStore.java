@@ -43,8 +43,8 @@ public final class CachingUserStore implements UserStore {
     }
 
     @Override
-    public User add(Username username, PasswordHash passwordHash, Instant now) {
-        User user = delegate.add(username, passwordHash, now);
+    public User add(Username username, PasswordHash passwordHash, boolean active, Instant now) {
+        User user = delegate.add(username, passwordHash, active, now);
         byId.invalidate(user.id());
         return user;
     }
@@ -53,6 +53,13 @@ public final class CachingUserStore implements UserStore {
     public void changePassword(UserId id, PasswordHash passwordHash, Instant now) {
         delegate.changePassword(id, passwordHash, now);
         byId.invalidate(id);
+    }
+
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        boolean replaced = delegate.replacePasswordHash(id, expected, replacement);
+        byId.invalidate(id);
+        return replaced;
     }
 
     @Override

@@ -59,6 +59,11 @@ final class JdbcStatements {
         return translatingOutages(() -> transactions.executeWrite(status -> jdbc.prepareStatement(sql, work)));
     }
 
+    /** Runs {@code work} in one write transaction, which the {@link #read} and {@link #write} calls inside it join. */
+    <R> R inTransaction(Supplier<R> work) {
+        return translatingOutages(() -> transactions.executeWrite(status -> work.get()));
+    }
+
     /** Runs an INSERT whose statement, once executed, hands back the generated value of {@code keyColumn}. */
     <R> R insert(String sql, String keyColumn, PreparedStatementCallback<R> work) {
         return translatingOutages(() -> transactions.executeWrite(status -> jdbc.execute(connection -> {

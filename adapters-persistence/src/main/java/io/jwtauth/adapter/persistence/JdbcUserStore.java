@@ -29,6 +29,7 @@ public final class JdbcUserStore implements UserStore {
     static final String CHANGE_PASSWORD = "UPDATE users SET password_hash = ?, credentials_changed_at = ? WHERE id = ?";
     static final String DEACTIVATE = "UPDATE users SET active = FALSE, credentials_changed_at = ? WHERE id = ?";
     static final String ACTIVATE = "UPDATE users SET active = TRUE WHERE id = ?";
+    static final String REPLACE_PASSWORD_HASH = "UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?";
 
     private final JdbcStatements statements;
 
@@ -53,21 +54,22 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public User add(Username username, PasswordHash passwordHash, Instant now) {
+    public User add(Username username, PasswordHash passwordHash, boolean active, Instant now) {
         try {
             UserId id = statements.insert("INSERT INTO users (username, password_hash, active, credentials_changed_at)"
-                    + " VALUES (?, ?, TRUE, ?)", "id",
+                    + " VALUES (?, ?, ?, ?)", "id",
                     insert -> {
                         insert.setString(1, username.value());
                         insert.setString(2, passwordHash.encoded());
-                        insert.setObject(3, JdbcStatements.utc(now));
+                        insert.setBoolean(3, active);
+                        insert.setObject(4, JdbcStatements.utc(now));
                         insert.executeUpdate();
                         try (ResultSet keys = insert.getGeneratedKeys()) {
                             keys.next();
                             return new UserId(keys.getLong(1));
                         }
                     });
-            return new User(id, username, passwordHash, true, now);
+            return new User(id, username, passwordHash, active, now);
         } catch (DataAccessException e) {
             if (JdbcStatements.hasSqlState(e, JdbcStatements.UNIQUE_VIOLATION)) {
                 throw new UsernameTaken(username);
@@ -92,6 +94,17 @@ public final class JdbcUserStore implements UserStore {
             update.setObject(1, JdbcStatements.utc(now));
             update.setLong(2, id.value());
             return update.executeUpdate();
+        });
+    }
+
+    /** One conditional UPDATE, so the database decides against a concurrent change on any node. */
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        return statements.write(REPLACE_PASSWORD_HASH, update -> {
+            update.setString(1, replacement.encoded());
+            update.setLong(2, id.value());
+            update.setString(3, expected.encoded());
+            return update.executeUpdate() == 1;
         });
     }
 

@@ -29,7 +29,7 @@ class CachingUserStoreTest {
 
     @Test
     void repeatedLookupsWithinTheMaximumAgeReadOnce() {
-        User user = database.add(new Username("myuser"), HASH, NOW);
+        User user = database.add(new Username("myuser"), HASH, true, NOW);
 
         for (int i = 0; i < 10; i++) {
             assertThat(cached.findById(user.id())).contains(user);
@@ -40,7 +40,7 @@ class CachingUserStoreTest {
 
     @Test
     void changesThroughTheCacheAreSeenAtOnce() {
-        User user = cached.add(new Username("myuser"), HASH, NOW);
+        User user = cached.add(new Username("myuser"), HASH, true, NOW);
         cached.findById(user.id());
 
         cached.deactivate(user.id(), NOW.plusSeconds(1));
@@ -54,7 +54,7 @@ class CachingUserStoreTest {
 
     @Test
     void changesElsewhereAreSeenWithinTheMaximumAge() {
-        User user = database.add(new Username("myuser"), HASH, NOW);
+        User user = database.add(new Username("myuser"), HASH, true, NOW);
         cached.findById(user.id());
 
         database.deactivate(user.id(), NOW.plusSeconds(1));
@@ -79,7 +79,7 @@ class CachingUserStoreTest {
 
     @Test
     void loginLookupsByNameAlwaysReadTheStore() {
-        User user = database.add(new Username("myuser"), HASH, NOW);
+        User user = database.add(new Username("myuser"), HASH, true, NOW);
         database.deactivate(user.id(), NOW);
         assertThat(cached.findByUsername(new Username("myuser"))).map(User::active).contains(false);
     }
@@ -98,8 +98,13 @@ class CachingUserStoreTest {
         }
 
         @Override
-        public User add(Username username, PasswordHash passwordHash, Instant now) {
-            return database.add(username, passwordHash, now);
+        public User add(Username username, PasswordHash passwordHash, boolean active, Instant now) {
+            return database.add(username, passwordHash, active, now);
+        }
+
+        @Override
+        public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+            return database.replacePasswordHash(id, expected, replacement);
         }
 
         @Override

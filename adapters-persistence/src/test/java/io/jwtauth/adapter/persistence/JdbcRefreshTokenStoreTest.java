@@ -55,7 +55,7 @@ class JdbcRefreshTokenStoreTest {
     void wire() {
         store = database.bean(JdbcRefreshTokenStore.class);
         owner = database.bean(JdbcUserStore.class)
-                .add(new Username("owner-" + UUID.randomUUID()), new PasswordHash("$argon2id$hash"), NOW).id();
+                .add(new Username("owner-" + UUID.randomUUID()), new PasswordHash("$argon2id$hash"), true, NOW).id();
         threads = Executors.newFixedThreadPool(RACERS);
     }
 
@@ -139,7 +139,7 @@ class JdbcRefreshTokenStoreTest {
         IssuedRefreshToken phone = token(FUTURE, Optional.empty());
         IssuedRefreshToken laptop = token(FUTURE, Optional.empty());
         UserId neighbour = database.bean(JdbcUserStore.class)
-                .add(new Username("neighbour-" + UUID.randomUUID()), new PasswordHash("$argon2id$hash"), NOW).id();
+                .add(new Username("neighbour-" + UUID.randomUUID()), new PasswordHash("$argon2id$hash"), true, NOW).id();
         IssuedRefreshToken neighbours = new IssuedRefreshToken(newTokenId(), neighbour, newFamilyId(), Optional.empty(), FUTURE);
         List.of(phone, laptop, neighbours).forEach(store::record);
 
@@ -265,7 +265,7 @@ class JdbcRefreshTokenStoreTest {
         try (TestDatabase.PrivateDatabase privateDatabase = database.startPrivate()) {
             JdbcRefreshTokenStore running = privateDatabase.context().getBean(JdbcRefreshTokenStore.class);
             UserId user = privateDatabase.context().getBean(JdbcUserStore.class)
-                    .add(new Username("stopped"), new PasswordHash("$argon2id$hash"), NOW).id();
+                    .add(new Username("stopped"), new PasswordHash("$argon2id$hash"), true, NOW).id();
             IssuedRefreshToken token = new IssuedRefreshToken(newTokenId(), user, new FamilyId("family-" + randomHex()),
                     Optional.empty(), FUTURE);
             running.record(token);
@@ -285,7 +285,7 @@ class JdbcRefreshTokenStoreTest {
         try (TestDatabase.PrivateDatabase privateDatabase = database.startPrivate()) {
             JdbcRefreshTokenStore running = privateDatabase.context().getBean(JdbcRefreshTokenStore.class);
             UserId user = privateDatabase.context().getBean(JdbcUserStore.class)
-                    .add(new Username("restarted"), new PasswordHash("$argon2id$hash"), NOW).id();
+                    .add(new Username("restarted"), new PasswordHash("$argon2id$hash"), true, NOW).id();
             IssuedRefreshToken token = new IssuedRefreshToken(newTokenId(), user, new FamilyId("family-" + randomHex()),
                     Optional.empty(), FUTURE);
             running.record(token);

@@ -50,7 +50,7 @@ class JdbcUserStoreTest {
     void addsAnActiveUserThatIsFoundByNameAndById() {
         Username name = uniqueName("alice");
 
-        User added = store.add(name, HASH, NOW);
+        User added = store.add(name, HASH, true, NOW);
 
         assertThat(added.username()).isEqualTo(name);
         assertThat(added.passwordHash()).isEqualTo(HASH);
@@ -61,8 +61,8 @@ class JdbcUserStoreTest {
 
     @Test
     void givesEveryUserItsOwnId() {
-        User first = store.add(uniqueName("first"), HASH, NOW);
-        User second = store.add(uniqueName("second"), HASH, NOW);
+        User first = store.add(uniqueName("first"), HASH, true, NOW);
+        User second = store.add(uniqueName("second"), HASH, true, NOW);
 
         assertThat(first.id()).isNotEqualTo(second.id());
     }
@@ -76,9 +76,9 @@ class JdbcUserStoreTest {
     @Test
     void refusesANameThatIsTakenAndKeepsTheFirstUser() {
         Username name = uniqueName("bob");
-        User first = store.add(name, HASH, NOW);
+        User first = store.add(name, HASH, true, NOW);
 
-        assertThatThrownBy(() -> store.add(name, new PasswordHash("other"), NOW))
+        assertThatThrownBy(() -> store.add(name, new PasswordHash("other"), true, NOW))
                 .isInstanceOf(UsernameTaken.class);
         assertThat(store.findByUsername(name)).contains(first);
     }
@@ -91,7 +91,7 @@ class JdbcUserStoreTest {
         try {
             List<Future<User>> attempts = IntStream.range(0, RACERS).mapToObj(racer -> threads.submit(() -> {
                 start.await();
-                return store.add(name, HASH, NOW);
+                return store.add(name, HASH, true, NOW);
             })).toList();
             start.countDown();
 
@@ -114,9 +114,9 @@ class JdbcUserStoreTest {
     void treatsNamesThatDifferOnlyInCaseAsDifferentUsers() {
         Username lower = uniqueName("carol");
         Username upper = new Username(lower.value().toUpperCase());
-        store.add(lower, HASH, NOW);
+        store.add(lower, HASH, true, NOW);
 
-        User other = store.add(upper, HASH, NOW);
+        User other = store.add(upper, HASH, true, NOW);
 
         assertThat(store.findByUsername(upper)).contains(other);
     }
@@ -125,7 +125,7 @@ class JdbcUserStoreTest {
     void keepsAUnicodeNameAsItWasGiven() {
         Username name = new Username("ñandú.Ωμέγα@日本語-" + UUID.randomUUID().toString().substring(0, 8));
 
-        User added = store.add(name, HASH, NOW);
+        User added = store.add(name, HASH, true, NOW);
 
         assertThat(store.findById(added.id())).map(User::username).contains(name);
         assertThat(store.findByUsername(name)).contains(added);
@@ -133,7 +133,7 @@ class JdbcUserStoreTest {
 
     @Test
     void changesThePassword() {
-        User user = store.add(uniqueName("dave"), HASH, NOW);
+        User user = store.add(uniqueName("dave"), HASH, true, NOW);
         PasswordHash changed = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$bmV3$bmV3aGFzaA");
 
         store.changePassword(user.id(), changed, LATER);
@@ -143,8 +143,52 @@ class JdbcUserStoreTest {
     }
 
     @Test
+    void addsAnInactiveUserInOneStep() {
+        User added = store.add(uniqueName("imported"), HASH, false, NOW);
+
+        assertThat(added.active()).isFalse();
+        assertThat(store.findById(added.id())).map(User::active).contains(false);
+    }
+
+    @Test
+    void replacesAHashOnlyIfItIsStillTheOneExpected() {
+        User user = store.add(uniqueName("upgraded"), HASH, true, NOW);
+        PasswordHash upgraded = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$dXA$dXBncmFkZWQ");
+        PasswordHash setMeanwhile = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$b3A$b3BlcmF0b3I");
+
+        assertThat(store.replacePasswordHash(user.id(), HASH, upgraded)).isTrue();
+        assertThat(store.findById(user.id())).map(User::passwordHash).contains(upgraded);
+
+        store.changePassword(user.id(), setMeanwhile, NOW);
+        assertThat(store.replacePasswordHash(user.id(), upgraded, HASH)).isFalse();
+        assertThat(store.findById(user.id())).map(User::passwordHash).contains(setMeanwhile);
+    }
+
+    @Test
+    void ofConcurrentReplacementsOfOneHashExactlyOneWins() throws Exception {
+        User user = store.add(uniqueName("upgrade-race"), HASH, true, NOW);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(RACERS);
+        try {
+            List<Future<Boolean>> attempts = IntStream.range(0, RACERS).mapToObj(racer -> threads.submit(() -> {
+                start.await();
+                return store.replacePasswordHash(user.id(), HASH, new PasswordHash("$argon2id$racer-" + racer));
+            })).toList();
+            start.countDown();
+
+            int won = 0;
+            for (Future<Boolean> attempt : attempts) {
+                won += attempt.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void keepsWhenTheCredentialsLastChangedToTheMicrosecond() {
-        User user = store.add(uniqueName("carol"), HASH, NOW);
+        User user = store.add(uniqueName("carol"), HASH, true, NOW);
 
         assertThat(user.credentialsChangedAt()).isEqualTo(NOW);
         assertThat(store.findById(user.id())).map(User::credentialsChangedAt).contains(NOW);
@@ -152,7 +196,7 @@ class JdbcUserStoreTest {
 
     @Test
     void deactivationMovesTheCredentialsDateAndReactivationKeepsIt() {
-        User user = store.add(uniqueName("erin"), HASH, NOW);
+        User user = store.add(uniqueName("erin"), HASH, true, NOW);
 
         store.deactivate(user.id(), LATER);
         assertThat(store.findById(user.id())).map(User::active).contains(false);
@@ -180,7 +224,7 @@ class JdbcUserStoreTest {
 
             assertThatThrownBy(() -> offline.findByUsername(uniqueName("frank")))
                     .isInstanceOf(StoreUnavailable.class);
-            assertThatThrownBy(() -> offline.add(uniqueName("frank"), HASH, NOW))
+            assertThatThrownBy(() -> offline.add(uniqueName("frank"), HASH, true, NOW))
                     .isInstanceOf(StoreUnavailable.class);
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));

@@ -58,6 +58,11 @@ class QueryPlanTest {
                     s.setLong(2, 1L);
                 }),
                 new Lookup("activation", JdbcUserStore.ACTIVATE, s -> s.setLong(1, 1L)),
+                new Lookup("hash upgrade", JdbcUserStore.REPLACE_PASSWORD_HASH, s -> {
+                    s.setString(1, "new");
+                    s.setLong(2, 1L);
+                    s.setString(3, "old");
+                }),
                 new Lookup("token by id", JdbcRefreshTokenStore.FIND, s -> s.setString(1, "jti")),
                 new Lookup("active successor of a token", JdbcRefreshTokenStore.ACTIVE_SUCCESSOR, s -> s.setString(1, "jti")),
                 new Lookup("token retirement by id", JdbcRefreshTokenStore.RETIRE, s -> retire(s, "jti")),

@@ -3,6 +3,7 @@ package io.jwtauth.adapter.rest;
 import io.jwtauth.domain.AccountRejected;
 import io.jwtauth.domain.AuthenticationFailure;
 import io.jwtauth.domain.InvalidCredentials;
+import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.NoActiveAccountForToken;
 import io.jwtauth.domain.TokenRejected;
 import io.micronaut.http.HttpHeaders;
@@ -70,6 +71,15 @@ final class ErrorResponses {
     static MutableHttpResponse<Map<String, Object>> wrongOldPassword() {
         return HttpResponse.<Map<String, Object>>status(HttpStatus.BAD_REQUEST).body(Map.of("old_password",
                 List.of("Your old password was entered incorrectly. Please enter it again.")));
+    }
+
+    /** DRF's {@code Throttled}: the wait, rounded up to whole seconds, in the header and in the message. */
+    static MutableHttpResponse<Map<String, Object>> of(LoginThrottled throttled) {
+        long seconds = throttled.retryAfterSeconds();
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(detail("Request was throttled. Expected available in " + seconds + " second" + (seconds == 1 ? "" : "s")
+                        + "."));
     }
 
     static MutableHttpResponse<Map<String, Object>> serviceUnavailable() {

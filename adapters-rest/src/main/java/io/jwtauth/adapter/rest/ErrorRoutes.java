@@ -1,6 +1,8 @@
 package io.jwtauth.adapter.rest;
 
 import io.jwtauth.domain.AuthenticationFailure;
+import io.jwtauth.domain.CapacityExceeded;
+import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.StoreUnavailable;
 import io.jwtauth.domain.WrongPassword;
 import io.micronaut.http.HttpResponse;
@@ -34,6 +36,17 @@ final class ErrorRoutes {
     @Error(global = true)
     HttpResponse<Map<String, Object>> wrongPassword(WrongPassword wrong) {
         return ErrorResponses.wrongOldPassword();
+    }
+
+    @Error(global = true)
+    HttpResponse<Map<String, Object>> loginThrottled(LoginThrottled throttled) {
+        return ErrorResponses.of(throttled);
+    }
+
+    /** Not logged: under a flood this fires thousands of times a second, and each one is expected. */
+    @Error(global = true)
+    HttpResponse<Map<String, Object>> capacityExceeded(CapacityExceeded busy) {
+        return ErrorResponses.serviceUnavailable();
     }
 
     @Error(global = true)

@@ -33,10 +33,11 @@ final class TokenController {
     private final RevokeAllRefreshTokens revokeAllRefreshTokens;
     private final BearerAuthentication bearer;
     private final JsonMapper json;
+    private final ClientAddresses clientAddresses;
 
     TokenController(ObtainTokenPair obtainTokenPair, RefreshAccessToken refreshAccessToken, VerifyToken verifyToken,
                     BlacklistRefreshToken blacklistRefreshToken, RevokeAllRefreshTokens revokeAllRefreshTokens,
-                    BearerAuthentication bearer, JsonMapper json) {
+                    BearerAuthentication bearer, JsonMapper json, ClientAddresses clientAddresses) {
         this.obtainTokenPair = obtainTokenPair;
         this.refreshAccessToken = refreshAccessToken;
         this.verifyToken = verifyToken;
@@ -44,6 +45,7 @@ final class TokenController {
         this.revokeAllRefreshTokens = revokeAllRefreshTokens;
         this.bearer = bearer;
         this.json = json;
+        this.clientAddresses = clientAddresses;
     }
 
     @Post("/")
@@ -52,7 +54,8 @@ final class TokenController {
         String username = fields.text("username");
         String password = fields.exactText("password", PlainPassword.MAX_LENGTH);
         fields.done();
-        TokenPair pair = obtainTokenPair.handle(new ObtainTokenPair.Command(username, new PlainPassword(password)));
+        TokenPair pair = obtainTokenPair.handle(
+                new ObtainTokenPair.Command(username, new PlainPassword(password), clientAddresses.of(request)));
         return new TokenPairResponse(pair.refresh(), pair.access());
     }
 

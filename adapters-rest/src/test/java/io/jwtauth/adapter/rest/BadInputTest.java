@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every POST endpoint, fed each kind of bad body: always a 4xx JSON answer in DRF's words, never a 5xx. */
 @MicronautTest
@@ -90,6 +91,48 @@ class BadInputTest extends EndpointTest {
     void sqlAndOddCharactersAreJustText(Endpoint endpoint) {
         Http.Answer answer = http.form(endpoint.path(), endpoint.field() + "=%27%3B+DROP+TABLE+users%3B--&password=x");
         assertThat(answer.status()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void nulBytesInAFormAreRefusedLikeDrf(Endpoint endpoint) {
+        Http.Answer answer = http.form(endpoint.path(), endpoint.field() + "=a%00b&password=x");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo(Map.of(endpoint.field(), List.of("Null characters are not allowed.")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void anEnormousValueJustUnderTheBodyLimitIsJustWrong(Endpoint endpoint) {
+        String enormous = "eyJhbGciOiJIUzI1NiJ9." + "A".repeat(60_000) + ".c2ln";
+        Http.Answer answer = http.form(endpoint.path(), endpoint.field() + "=" + enormous + "&password=x");
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.raw().body()).doesNotContain(enormous.substring(0, 40));
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void enormousHeadersAreRefusedWithoutAServerError(Endpoint endpoint) {
+        Http.Answer answer = http.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(endpoint.path()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Padding", "p".repeat(20_000))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(endpoint.field() + "=x")).build());
+        assertThat(answer.status()).isBetween(400, 499);
+    }
+
+    /** Sent as well-formed JSON, so that each name reaches the login as written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"' OR '1'='1", "myuser' --", "myuser'; DROP TABLE users; --", "\"; SELECT 1; --",
+            "myuse_", "myuse%", "my%", "*", "myuser\\", "$where", "{\"$gt\": \"\"}", "a--b", "myuser\u0000"})
+    void sqlAndWildcardsInTheLoginNameMatchNobody(String username) throws Exception {
+        Http.Answer answer = http.json("/api/token/", json.writeValueAsString(Map.of("username", username, "password", "mypassword")));
+        if (username.indexOf('\0') >= 0) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body()).isEqualTo(Map.of("username", List.of("Null characters are not allowed.")));
+        } else {
+            assertThat(answer.status()).as(username).isEqualTo(401);
+            assertThat(answer.body()).isEqualTo(Map.of("detail", "No active account found with the given credentials"));
+        }
     }
 
     @ParameterizedTest

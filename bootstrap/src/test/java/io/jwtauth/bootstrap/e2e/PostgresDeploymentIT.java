@@ -89,8 +89,8 @@ class PostgresDeploymentIT {
         assertThat(postgres.queryForString(DATABASE, "SELECT string_agg(schemaname || '.' || tablename || ' owned by '"
                 + " || tableowner, ', ' ORDER BY tablename) FROM pg_tables WHERE schemaname <> 'pg_catalog'"
                 + " AND schemaname <> 'information_schema'"))
-                .isEqualTo("jwt_auth.flyway_schema_history owned by jwt_auth, jwt_auth.refresh_tokens owned by jwt_auth,"
-                        + " jwt_auth.users owned by jwt_auth");
+                .isEqualTo("jwt_auth.flyway_schema_history owned by jwt_auth, jwt_auth.login_failures owned by jwt_auth,"
+                        + " jwt_auth.refresh_tokens owned by jwt_auth, jwt_auth.users owned by jwt_auth");
     }
 
     @Test

@@ -144,6 +144,25 @@ class TutorialFlowIT {
     }
 
     @Test
+    void usersImportedFromDjangoLogInWithTheirOldPasswords() throws Exception {
+        Path dump = Path.of("src/test/resources/django/auth-user-dump.json").toAbsolutePath();
+        try (RunningJar server = RunningJar.serve(workDir, EMBEDDED_DEFAULT)) {
+            RunningJar.Result imported = RunningJar.command(workDir, EMBEDDED_DEFAULT, null,
+                    "users", "import-django", dump.toString());
+            assertThat(imported.exitCode()).as("md5user's hash is refused").isEqualTo(1);
+            assertThat(imported.out()).contains("9 created, 0 skipped (already there), 1 failed");
+
+            assertThat(form(server, "/api/token/", "username=alice&password=alice-pbkdf2-pass").statusCode()).isEqualTo(200);
+            assertThat(form(server, "/api/token/", "username=alice&password=alice-pbkdf2-pass").statusCode()).isEqualTo(200);
+            assertThat(form(server, "/api/token/", "username=sleeper&password=sleeper-pass").statusCode()).isEqualTo(401);
+
+            RunningJar.Result again = RunningJar.command(workDir, EMBEDDED_DEFAULT, null,
+                    "users", "import-django", dump.toString());
+            assertThat(again.out()).contains("0 created, 9 skipped (already there), 1 failed");
+        }
+    }
+
+    @Test
     void environmentVariablesConfigureTheService() throws Exception {
         String secret = "an-operator-chosen-secret-of-more-than-32-bytes";
         Map<String, String> env = Map.of(

@@ -47,12 +47,12 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
-    public synchronized User add(Username username, PasswordHash passwordHash, Instant now) {
+    public synchronized User add(Username username, PasswordHash passwordHash, boolean active, Instant now) {
         requireUp();
         if (findByUsername(username).isPresent()) {
             throw new UsernameTaken(username);
         }
-        User user = new User(new UserId(sequence.incrementAndGet()), username, passwordHash, true, now);
+        User user = new User(new UserId(sequence.incrementAndGet()), username, passwordHash, active, now);
         users.put(user.id(), user);
         return user;
     }
@@ -61,6 +61,15 @@ public final class InMemoryUserStore implements UserStore {
     public void changePassword(UserId id, PasswordHash passwordHash, Instant now) {
         requireUp();
         users.computeIfPresent(id, (key, user) -> new User(user.id(), user.username(), passwordHash, user.active(), now));
+    }
+
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+        requireUp();
+        User current = users.get(id);
+        return current != null && current.passwordHash().equals(expected)
+                && users.replace(id, current, new User(id, current.username(), replacement, current.active(),
+                        current.credentialsChangedAt()));
     }
 
     @Override

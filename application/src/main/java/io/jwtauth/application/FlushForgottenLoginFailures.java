@@ -1,0 +1,41 @@
+package io.jwtauth.application;
+
+import io.jwtauth.domain.LoginThrottlePolicy;
+import io.jwtauth.domain.port.LoginFailureStore;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Deletes the failed-login tallies that the throttle has forgotten anyway (last failure older than its forget-after),
+ * so that names an attacker sprayed once do not stay in the database forever. Bounded batches, like
+ * {@link FlushExpiredTokens}.
+ */
+public final class FlushForgottenLoginFailures {
+
+    private final LoginFailureStore store;
+    private final LoginThrottlePolicy policy;
+    private final Clock clock;
+    private final int batchSize;
+
+    public FlushForgottenLoginFailures(LoginFailureStore store, LoginThrottlePolicy policy, Clock clock, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive");
+        }
+        this.store = store;
+        this.policy = policy;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /** Returns how many tallies it deleted. */
+    public long handle() {
+        Instant before = policy.forgetBefore(clock.instant());
+        long deleted = 0;
+        int batch;
+        do {
+            batch = store.deleteLastFailedBefore(before, batchSize);
+            deleted += batch;
+        } while (batch == batchSize);
+        return deleted;
+    }
+}
