@@ -2,10 +2,6 @@ package io.jwtauth.adapter.crypto;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,12 +18,11 @@ final class GeneratedKeyPairFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeneratedKeyPairFile.class);
 
-    private final Path folder;
     private final Path file;
     private final JWSAlgorithm algorithm;
 
     GeneratedKeyPairFile(Path dataFolder, JWSAlgorithm algorithm) {
-        this.folder = Objects.requireNonNull(dataFolder, "dataFolder");
+        Objects.requireNonNull(dataFolder, "dataFolder");
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.file = dataFolder.resolve(fileName(algorithm));
     }
@@ -44,38 +39,12 @@ final class GeneratedKeyPairFile {
      * @throws IllegalStateException if the file cannot be read or written, or does not hold a fitting key pair
      */
     JWK readOrCreate() {
-        if (Files.exists(file)) {
-            return read();
-        }
-        try {
-            Files.createDirectories(folder);
-            return create();
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("cannot store a generated signing key as " + file + " (" + e
-                    + "); fix the data folder or configure auth.signing-key", e);
-        }
+        return OwnerOnlyFile.readOrCreate(file, () -> PemKeys.write(AsymmetricKeys.generate(algorithm)), this::parse,
+                () -> LOG.info("Generated a {} token signing key pair and stored it in {}; configure auth.signing-key to"
+                        + " use your own", algorithm.getName(), file));
     }
 
-    private JWK create() throws IOException {
-        JWK key = AsymmetricKeys.generate(algorithm);
-        try {
-            OwnerOnlyFile.createNew(file, PemKeys.write(key));
-        } catch (FileAlreadyExistsException e) {
-            return read();
-        }
-        LOG.info("Generated a {} token signing key pair and stored it in {}; configure auth.signing-key to use your own",
-                algorithm.getName(), file);
-        return key;
-    }
-
-    private JWK read() {
-        String pem;
-        try {
-            pem = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the generated signing key " + file + " (" + e
-                    + "); fix its permissions or configure auth.signing-key", e);
-        }
+    private JWK parse(String pem) {
         try {
             JWK key = PemKeys.readPrivate(pem, file.toString());
             AsymmetricKeys.requireFits(algorithm, key, file.toString());

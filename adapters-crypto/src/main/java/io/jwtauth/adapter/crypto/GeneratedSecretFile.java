@@ -1,9 +1,5 @@
 package io.jwtauth.adapter.crypto;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -25,17 +21,11 @@ public final class GeneratedSecretFile {
     private static final int SECRET_BYTES = 64;
     private static final Pattern SECRET_SHAPE = Pattern.compile("[A-Za-z0-9_-]{86}");
 
-    private final Path folder;
     private final Path file;
     private final SecureRandom random = new SecureRandom();
 
     public GeneratedSecretFile(Path dataFolder) {
-        this.folder = Objects.requireNonNull(dataFolder, "dataFolder");
-        this.file = dataFolder.resolve(FILE_NAME);
-    }
-
-    public Path path() {
-        return file;
+        this.file = Objects.requireNonNull(dataFolder, "dataFolder").resolve(FILE_NAME);
     }
 
     /**
@@ -45,41 +35,19 @@ public final class GeneratedSecretFile {
      * @throws IllegalStateException if the file cannot be read or written, or does not hold a secret
      */
     public String readOrCreate() {
-        if (Files.exists(file)) {
-            return read();
-        }
-        try {
-            Files.createDirectories(folder);
-            return create();
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("cannot store a generated signing key as " + file + " (" + e
-                    + "); fix the data folder or configure auth.signing-key", e);
-        }
+        return OwnerOnlyFile.readOrCreate(file, this::newSecret, this::parse, () -> LOG.info(
+                "Generated a random token signing key and stored it in {}; configure auth.signing-key to use your own",
+                file));
     }
 
-    /** Stores a new secret; if another process was first, its secret is used instead. */
-    private String create() throws IOException {
+    private String newSecret() {
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        try {
-            OwnerOnlyFile.createNew(file, secret);
-        } catch (FileAlreadyExistsException e) {
-            return read();
-        }
-        LOG.info("Generated a random token signing key and stored it in {}; configure auth.signing-key to use your own",
-                file);
-        return secret;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private String read() {
-        String secret;
-        try {
-            secret = Files.readString(file, StandardCharsets.ISO_8859_1).strip();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the generated signing key " + file + " (" + e
-                    + "); fix its permissions or configure auth.signing-key", e);
-        }
+    private String parse(String text) {
+        String secret = text.strip();
         if (!SECRET_SHAPE.matcher(secret).matches()) {
             throw new IllegalStateException("the generated signing key " + file + " is corrupt; delete it to generate"
                     + " a new one (this signs every user out) or configure auth.signing-key");
