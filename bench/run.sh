@@ -141,7 +141,8 @@ start_jwt_auth
 STARTUP_FIRST=$STARTUP_MS
 stop_jwt_auth
 start_jwt_auth
-echo "  start-up to first answer: ${STARTUP_FIRST} ms (first start), ${STARTUP_MS} ms (second start)"
+STARTUP_SECOND=$STARTUP_MS
+echo "  start-up to first answer: ${STARTUP_FIRST} ms (first start), ${STARTUP_SECOND} ms (second start)"
 CLI_FLUSH_MS=$( { s=$(now_ms); jwt_auth_cli tokens flush-expired >/dev/null; echo $(( $(now_ms) - s )); } )
 echo "  CLI: users create ${CLI_CREATE_MS} ms, tokens flush-expired ${CLI_FLUSH_MS} ms (server running)"
 
@@ -201,6 +202,6 @@ echo "| refresh, req/s | ${RPS[refresh]} | ${RPS[ref-refresh]:-} | $(ratio "${RP
 echo "| refresh with rotation and blacklist, req/s | ${RPS[rotation]} | ${RPS[ref-refresh]:-} | $(ratio "${RPS[rotation]}" "${RPS[ref-refresh]:-0}") | >= 5x |"
 echo "| login, req/s | ${RPS[login]} | ${RPS[ref-login]:-} | $(ratio "${RPS[login]}" "${RPS[ref-login]:-0}") | |"
 echo "| login vs bare Argon2id (${ARGON2_RATE%.*} hashes/s) | | | $(ratio "${RPS[login]}" "$ARGON2_RATE") | >= 0.9x |"
-echo "| start-up to first answer, ms | ${STARTUP_MS} | | | <= 1350 |"
+echo "| start-up to first answer (first / second start), ms | ${STARTUP_FIRST} / ${STARTUP_SECOND} | | | <= 1350 |"
 echo "| CLI users create / tokens flush-expired, ms | ${CLI_CREATE_MS} / ${CLI_FLUSH_MS} | | | < 1500 |"
 echo "| peak RSS during protected GET, MB | ${PEAK_RSS_MB} | | | < 256 |"
