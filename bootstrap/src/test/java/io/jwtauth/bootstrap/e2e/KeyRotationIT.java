@@ -2,19 +2,14 @@ package io.jwtauth.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
@@ -31,10 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeyRotationIT {
 
-    private static final Pattern FIELD = Pattern.compile("\"(access|refresh)\":\"([^\"]+)\"");
     private static final Pattern KID = Pattern.compile("\"kid\":\"([^\"]+)\"");
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path workDir;
@@ -48,10 +40,10 @@ class KeyRotationIT {
         try (RunningJar server = RunningJar.serve(workDir, generated)) {
             assertThat(RunningJar.command(workDir, generated, "mypassword\n", "users", "create", "myuser", "--password-stdin")
                     .exitCode()).isZero();
-            pair = tokens(post(server, "/api/token/", "username=myuser&password=mypassword").body());
+            pair = RunningJar.fields(server.form("/api/token/", "username=myuser&password=mypassword").body());
             firstKid = kidOf(pair.get("access"));
 
-            HttpResponse<String> jwks = get(server, "/.well-known/jwks.json", null);
+            HttpResponse<String> jwks = server.get("/.well-known/jwks.json", null);
             assertThat(jwks.statusCode()).isEqualTo(200);
             assertThat(jwks.headers().firstValue("Cache-Control")).contains("public, max-age=300");
             assertThat(kids(jwks.body())).containsExactly(firstKid);
@@ -83,13 +75,13 @@ class KeyRotationIT {
         Map<String, String> rotated = Map.of("AUTH_ALGORITHM", "ES256", "AUTH_SIGNING_KEY", "next-key.pem",
                 "AUTH_VERIFICATION_KEYS", "retired-keys.json");
         try (RunningJar server = RunningJar.serve(workDir, rotated)) {
-            assertThat(get(server, "/api/profile/", "Bearer " + pair.get("access")).statusCode())
+            assertThat(server.get("/api/profile/", "Bearer " + pair.get("access")).statusCode())
                     .as("a token of the retired key still works").isEqualTo(200);
-            HttpResponse<String> refreshed = post(server, "/api/token/refresh/", "refresh=" + pair.get("refresh"));
+            HttpResponse<String> refreshed = server.form("/api/token/refresh/", "refresh=" + pair.get("refresh"));
             assertThat(refreshed.statusCode()).isEqualTo(200);
-            String newAccess = tokens(refreshed.body()).get("access");
+            String newAccess = RunningJar.fields(refreshed.body()).get("access");
             assertThat(kidOf(newAccess)).isEqualTo(nextKid);
-            assertThat(kids(get(server, "/.well-known/jwks.json", null).body())).containsExactly(nextKid, firstKid);
+            assertThat(kids(server.get("/.well-known/jwks.json", null).body())).containsExactly(nextKid, firstKid);
 
             JwtConsumer verifier = verifier(server, "ES256");
             assertThat(verifier.processToClaims(pair.get("access")).getClaimValueAsString("user_id")).isEqualTo("1");
@@ -99,10 +91,10 @@ class KeyRotationIT {
         // Step 3: once the retired key's tokens have expired, it is dropped.
         Map<String, String> retired = Map.of("AUTH_ALGORITHM", "ES256", "AUTH_SIGNING_KEY", "next-key.pem");
         try (RunningJar server = RunningJar.serve(workDir, retired)) {
-            HttpResponse<String> old = get(server, "/api/profile/", "Bearer " + pair.get("access"));
+            HttpResponse<String> old = server.get("/api/profile/", "Bearer " + pair.get("access"));
             assertThat(old.statusCode()).isEqualTo(401);
             assertThat(old.body()).contains("\"message\":\"Token is invalid\"");
-            assertThat(kids(get(server, "/.well-known/jwks.json", null).body())).containsExactly(nextKid);
+            assertThat(kids(server.get("/.well-known/jwks.json", null).body())).containsExactly(nextKid);
         }
     }
 
@@ -141,33 +133,6 @@ class KeyRotationIT {
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, algorithm)
                 .setRequireExpirationTime()
                 .build();
-    }
-
-    private HttpResponse<String> post(RunningJar server, String path, String form) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(server, path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(RunningJar server, String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(server, path)).GET().timeout(Duration.ofSeconds(30));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(RunningJar server, String path) {
-        return URI.create("http://127.0.0.1:" + server.port + path);
-    }
-
-    private static Map<String, String> tokens(String json) {
-        Map<String, String> tokens = new java.util.HashMap<>();
-        Matcher matcher = FIELD.matcher(json);
-        while (matcher.find()) {
-            tokens.put(matcher.group(1), matcher.group(2));
-        }
-        return tokens;
     }
 
     private static List<String> kids(String json) {

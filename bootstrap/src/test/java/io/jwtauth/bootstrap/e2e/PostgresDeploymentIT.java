@@ -3,19 +3,13 @@ package io.jwtauth.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jwtauth.bootstrap.PostgresServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,12 +26,9 @@ class PostgresDeploymentIT {
     private static final String DATABASE = "jwt_auth";
     private static final String ROLE = "jwt_auth";
     private static final String CONNECT = "\\connect " + DATABASE;
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
 
     private static PostgresServer postgres;
     private static String password;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path workDir;
@@ -72,14 +63,14 @@ class PostgresDeploymentIT {
                     "users", "create", "myuser", "--password-stdin");
             assertThat(created.exitCode()).as(created.err()).isZero();
 
-            HttpResponse<String> login = form(server, "/api/token/", "username=myuser&password=mypassword");
+            HttpResponse<String> login = server.form("/api/token/", "username=myuser&password=mypassword");
             assertThat(login.statusCode()).as(login.body() + server.log()).isEqualTo(200);
-            Map<String, String> pair = fields(login.body());
-            assertThat(get(server, "/api/profile/", pair.get("access")).body()).isEqualTo("{\"message\":\"Hello, myuser\"}");
-            assertThat(form(server, "/api/token/refresh/", "refresh=" + pair.get("refresh")).statusCode()).isEqualTo(200);
-            assertThat(form(server, "/api/token/verify/", "token=" + pair.get("refresh")).statusCode()).isEqualTo(200);
-            assertThat(form(server, "/api/token/blacklist/", "refresh=" + pair.get("refresh")).statusCode()).isEqualTo(200);
-            assertThat(form(server, "/api/token/refresh/", "refresh=" + pair.get("refresh")).body())
+            Map<String, String> pair = RunningJar.fields(login.body());
+            assertThat(server.get("/api/profile/", "Bearer " + pair.get("access")).body()).isEqualTo("{\"message\":\"Hello, myuser\"}");
+            assertThat(server.form("/api/token/refresh/", "refresh=" + pair.get("refresh")).statusCode()).isEqualTo(200);
+            assertThat(server.form("/api/token/verify/", "token=" + pair.get("refresh")).statusCode()).isEqualTo(200);
+            assertThat(server.form("/api/token/blacklist/", "refresh=" + pair.get("refresh")).statusCode()).isEqualTo(200);
+            assertThat(server.form("/api/token/refresh/", "refresh=" + pair.get("refresh")).body())
                     .contains("Token is blacklisted");
 
             RunningJar.Result flushed = RunningJar.command(workDir, env, null, "tokens", "flush-expired");
@@ -129,25 +120,4 @@ class PostgresDeploymentIT {
         return statements;
     }
 
-    private HttpResponse<String> form(RunningJar server, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(RunningJar server, String path, String access) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + path))
-                .header("Authorization", "Bearer " + access).GET().timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, String> fields(String json) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        Matcher matcher = FIELD.matcher(json);
-        while (matcher.find()) {
-            fields.put(matcher.group(1), matcher.group(2));
-        }
-        return fields;
-    }
 }

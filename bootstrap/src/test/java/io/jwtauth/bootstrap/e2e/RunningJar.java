@@ -3,6 +3,10 @@ package io.jwtauth.bootstrap.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The runnable jar as an operator starts it, through the README's {@code jwt-auth} launcher: a separate JVM in its
@@ -23,12 +30,16 @@ final class RunningJar implements AutoCloseable {
 
     static final Path LAUNCHER = Path.of(System.getProperty("jwtauth.launcher", "../jwt-auth"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     record Result(int exitCode, String out, String err) {
     }
 
+    private static final Pattern STRING_FIELD = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
+
     private final Process process;
     private final Path log;
+    private final HttpClient http = HttpClient.newHttpClient();
     final int port;
 
     private RunningJar(Process process, Path log, int port) {
@@ -77,6 +88,45 @@ final class RunningJar implements AutoCloseable {
             throw new IllegalStateException("command did not finish: " + String.join(" ", args));
         }
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** POSTs a form, as the tutorial's curl does. */
+    HttpResponse<String> form(String path, String body) throws IOException, InterruptedException {
+        return post(path, "application/x-www-form-urlencoded", body);
+    }
+
+    HttpResponse<String> json(String path, String body) throws IOException, InterruptedException {
+        return post(path, "application/json", body);
+    }
+
+    /** GETs {@code path}, with the given Authorization header unless it is null. */
+    HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().timeout(ANSWER_TIMEOUT);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The string fields of a one-level JSON answer, such as a token pair. */
+    static Map<String, String> fields(String json) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher matcher = STRING_FIELD.matcher(json);
+        while (matcher.find()) {
+            fields.put(matcher.group(1), matcher.group(2));
+        }
+        return fields;
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(ANSWER_TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     String log() {

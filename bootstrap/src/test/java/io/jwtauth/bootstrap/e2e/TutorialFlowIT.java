@@ -2,15 +2,11 @@ package io.jwtauth.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TutorialFlowIT {
 
     private static final Map<String, String> EMBEDDED_DEFAULT = Map.of();
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path workDir;
@@ -42,38 +35,38 @@ class TutorialFlowIT {
             assertThat(created.out()).contains("Created user 'myuser'").doesNotContain("mypassword");
 
             // curl -X POST -d "username=myuser&password=mypassword" http://127.0.0.1:8000/api/token/
-            HttpResponse<String> login = form(server, "/api/token/", "username=myuser&password=mypassword");
+            HttpResponse<String> login = server.form("/api/token/", "username=myuser&password=mypassword");
             assertThat(login.statusCode()).isEqualTo(200);
-            Map<String, String> pair = fields(login.body());
+            Map<String, String> pair = RunningJar.fields(login.body());
             assertThat(pair).containsOnlyKeys("refresh", "access");
 
             // Authorization: Bearer <access>
-            HttpResponse<String> profile = get(server, "/api/profile/", "Bearer " + pair.get("access"));
+            HttpResponse<String> profile = server.get("/api/profile/", "Bearer " + pair.get("access"));
             assertThat(profile.statusCode()).isEqualTo(200);
             assertThat(profile.body()).isEqualTo("{\"message\":\"Hello, myuser\"}");
 
             // curl -X POST -d "refresh=<refresh>" http://127.0.0.1:8000/api/token/refresh/
-            HttpResponse<String> refreshed = form(server, "/api/token/refresh/", "refresh=" + pair.get("refresh"));
+            HttpResponse<String> refreshed = server.form("/api/token/refresh/", "refresh=" + pair.get("refresh"));
             assertThat(refreshed.statusCode()).isEqualTo(200);
-            assertThat(fields(refreshed.body())).containsOnlyKeys("access");
-            assertThat(get(server, "/api/profile/", "Bearer " + fields(refreshed.body()).get("access")).statusCode())
+            assertThat(RunningJar.fields(refreshed.body())).containsOnlyKeys("access");
+            assertThat(server.get("/api/profile/", "Bearer " + RunningJar.fields(refreshed.body()).get("access")).statusCode())
                     .isEqualTo(200);
 
-            HttpResponse<String> verified = json(server, "/api/token/verify/", "{\"token\":\"" + pair.get("access") + "\"}");
+            HttpResponse<String> verified = server.json("/api/token/verify/", "{\"token\":\"" + pair.get("access") + "\"}");
             assertThat(verified.statusCode()).isEqualTo(200);
             assertThat(verified.body()).isEqualTo("{}");
 
-            HttpResponse<String> forged = get(server, "/api/profile/", "Bearer " + forgeSignature(pair.get("access")));
+            HttpResponse<String> forged = server.get("/api/profile/", "Bearer " + forgeSignature(pair.get("access")));
             assertThat(forged.statusCode()).isEqualTo(401);
             assertThat(forged.body()).contains("\"message\":\"Token is invalid\"");
 
-            HttpResponse<String> jwks = get(server, "/.well-known/jwks.json", "Bearer " + pair.get("access"));
+            HttpResponse<String> jwks = server.get("/.well-known/jwks.json", "Bearer " + pair.get("access"));
             assertThat(jwks.statusCode()).as("a shared secret is never published").isEqualTo(404);
             assertThat(jwks.body()).isEqualTo("{\"detail\":\"Not found.\"}");
 
-            HttpResponse<String> logout = form(server, "/api/token/blacklist/", "refresh=" + pair.get("refresh"));
+            HttpResponse<String> logout = server.form("/api/token/blacklist/", "refresh=" + pair.get("refresh"));
             assertThat(logout.statusCode()).isEqualTo(200);
-            HttpResponse<String> afterLogout = form(server, "/api/token/refresh/", "refresh=" + pair.get("refresh"));
+            HttpResponse<String> afterLogout = server.form("/api/token/refresh/", "refresh=" + pair.get("refresh"));
             assertThat(afterLogout.statusCode()).isEqualTo(401);
             assertThat(afterLogout.body()).isEqualTo("{\"detail\":\"Token is blacklisted\",\"code\":\"token_not_valid\"}");
         }
@@ -87,16 +80,16 @@ class TutorialFlowIT {
         try (RunningJar server = RunningJar.serve(workDir, EMBEDDED_DEFAULT)) {
             assertThat(RunningJar.command(workDir, EMBEDDED_DEFAULT, "mypassword\n",
                     "users", "create", "myuser", "--password-stdin").exitCode()).isZero();
-            pair = fields(form(server, "/api/token/", "username=myuser&password=mypassword").body());
+            pair = RunningJar.fields(server.form("/api/token/", "username=myuser&password=mypassword").body());
         }
         String key = Files.readString(workDir.resolve("data/signing-key"));
         try (RunningJar server = RunningJar.serve(workDir, EMBEDDED_DEFAULT)) {
-            assertThat(get(server, "/api/profile/", "Bearer " + pair.get("access")).statusCode()).isEqualTo(200);
-            assertThat(form(server, "/api/token/refresh/", "refresh=" + pair.get("refresh")).statusCode()).isEqualTo(200);
-            assertThat(form(server, "/api/token/blacklist/", "refresh=" + pair.get("refresh")).statusCode()).isEqualTo(200);
+            assertThat(server.get("/api/profile/", "Bearer " + pair.get("access")).statusCode()).isEqualTo(200);
+            assertThat(server.form("/api/token/refresh/", "refresh=" + pair.get("refresh")).statusCode()).isEqualTo(200);
+            assertThat(server.form("/api/token/blacklist/", "refresh=" + pair.get("refresh")).statusCode()).isEqualTo(200);
         }
         try (RunningJar server = RunningJar.serve(workDir, EMBEDDED_DEFAULT)) {
-            assertThat(form(server, "/api/token/refresh/", "refresh=" + pair.get("refresh")).body())
+            assertThat(server.form("/api/token/refresh/", "refresh=" + pair.get("refresh")).body())
                     .contains("Token is blacklisted");
         }
         assertThat(Files.readString(workDir.resolve("data/signing-key"))).isEqualTo(key);
@@ -107,22 +100,22 @@ class TutorialFlowIT {
         try (RunningJar server = RunningJar.serve(workDir, EMBEDDED_DEFAULT)) {
             assertThat(RunningJar.command(workDir, EMBEDDED_DEFAULT, "mypassword\n",
                     "users", "create", "myuser", "--password-stdin").exitCode()).isZero();
-            String access = fields(form(server, "/api/token/", "username=myuser&password=mypassword").body()).get("access");
+            String access = RunningJar.fields(server.form("/api/token/", "username=myuser&password=mypassword").body()).get("access");
 
             RunningJar.Result deactivated = RunningJar.command(workDir, EMBEDDED_DEFAULT, null, "users", "deactivate", "myuser");
             assertThat(deactivated.exitCode()).as(deactivated.err()).isZero();
-            assertThat(form(server, "/api/token/", "username=myuser&password=mypassword").statusCode()).isEqualTo(401);
-            assertThat(get(server, "/api/profile/", "Bearer " + access).body()).contains("\"code\":\"user_inactive\"");
+            assertThat(server.form("/api/token/", "username=myuser&password=mypassword").statusCode()).isEqualTo(401);
+            assertThat(server.get("/api/profile/", "Bearer " + access).body()).contains("\"code\":\"user_inactive\"");
 
             assertThat(RunningJar.command(workDir, EMBEDDED_DEFAULT, null, "users", "activate", "myuser").exitCode()).isZero();
-            assertThat(form(server, "/api/token/", "username=myuser&password=mypassword").statusCode()).isEqualTo(200);
+            assertThat(server.form("/api/token/", "username=myuser&password=mypassword").statusCode()).isEqualTo(200);
 
             RunningJar.Result changed = RunningJar.command(workDir, EMBEDDED_DEFAULT, "n3w-secret\n",
                     "users", "set-password", "myuser", "--password-stdin");
             assertThat(changed.exitCode()).isZero();
             assertThat(changed.out() + changed.err()).doesNotContain("n3w-secret");
-            assertThat(form(server, "/api/token/", "username=myuser&password=mypassword").statusCode()).isEqualTo(401);
-            assertThat(form(server, "/api/token/", "username=myuser&password=n3w-secret").statusCode()).isEqualTo(200);
+            assertThat(server.form("/api/token/", "username=myuser&password=mypassword").statusCode()).isEqualTo(401);
+            assertThat(server.form("/api/token/", "username=myuser&password=n3w-secret").statusCode()).isEqualTo(200);
 
             RunningJar.Result flushed = RunningJar.command(workDir, EMBEDDED_DEFAULT, null, "tokens", "flush-expired");
             assertThat(flushed.exitCode()).isZero();
@@ -152,9 +145,9 @@ class TutorialFlowIT {
             assertThat(imported.exitCode()).as("md5user's hash is refused").isEqualTo(1);
             assertThat(imported.out()).contains("9 created, 0 skipped (already there), 1 failed");
 
-            assertThat(form(server, "/api/token/", "username=alice&password=alice-pbkdf2-pass").statusCode()).isEqualTo(200);
-            assertThat(form(server, "/api/token/", "username=alice&password=alice-pbkdf2-pass").statusCode()).isEqualTo(200);
-            assertThat(form(server, "/api/token/", "username=sleeper&password=sleeper-pass").statusCode()).isEqualTo(401);
+            assertThat(server.form("/api/token/", "username=alice&password=alice-pbkdf2-pass").statusCode()).isEqualTo(200);
+            assertThat(server.form("/api/token/", "username=alice&password=alice-pbkdf2-pass").statusCode()).isEqualTo(200);
+            assertThat(server.form("/api/token/", "username=sleeper&password=sleeper-pass").statusCode()).isEqualTo(401);
 
             RunningJar.Result again = RunningJar.command(workDir, EMBEDDED_DEFAULT, null,
                     "users", "import-django", dump.toString());
@@ -174,7 +167,7 @@ class TutorialFlowIT {
         try (RunningJar server = RunningJar.serve(workDir, env)) {
             assertThat(RunningJar.command(workDir, env, "mypassword\n", "users", "create", "myuser", "--password-stdin")
                     .exitCode()).isZero();
-            Map<String, String> pair = fields(form(server, "/api/token/", "username=myuser&password=mypassword").body());
+            Map<String, String> pair = RunningJar.fields(server.form("/api/token/", "username=myuser&password=mypassword").body());
 
             Map<String, String> access = fieldsOf(payload(pair.get("access")));
             assertThat(Long.parseLong(access.get("exp")) - Long.parseLong(access.get("iat"))).isEqualTo(90);
@@ -182,8 +175,8 @@ class TutorialFlowIT {
             assertThat(Long.parseLong(refresh.get("exp")) - Long.parseLong(refresh.get("iat"))).isEqualTo(7_200);
             assertThat(hs256(secret, pair.get("access"))).isTrue();
 
-            HttpResponse<String> rotated = form(server, "/api/token/refresh/", "refresh=" + pair.get("refresh"));
-            assertThat(fields(rotated.body())).containsOnlyKeys("access", "refresh");
+            HttpResponse<String> rotated = server.form("/api/token/refresh/", "refresh=" + pair.get("refresh"));
+            assertThat(RunningJar.fields(rotated.body())).containsOnlyKeys("access", "refresh");
         }
         assertThat(workDir.resolve("elsewhere/db.mv.db")).exists();
         assertThat(workDir.resolve("data/signing-key")).doesNotExist();
@@ -199,40 +192,8 @@ class TutorialFlowIT {
                 .doesNotContain("too-short-secret");
     }
 
-    private HttpResponse<String> form(RunningJar server, String path, String body) throws Exception {
-        return post(server, path, "application/x-www-form-urlencoded", body);
-    }
-
-    private HttpResponse<String> json(RunningJar server, String path, String body) throws Exception {
-        return post(server, path, "application/json", body);
-    }
-
-    private HttpResponse<String> post(RunningJar server, String path, String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(server, path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(RunningJar server, String path, String authorization) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(server, path)).header("Authorization", authorization).GET()
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(RunningJar server, String path) {
-        return URI.create("http://127.0.0.1:" + server.port + path);
-    }
-
-    private static Map<String, String> fields(String json) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        Matcher matcher = FIELD.matcher(json);
-        while (matcher.find()) {
-            fields.put(matcher.group(1), matcher.group(2));
-        }
-        return fields;
-    }
-
     private static Map<String, String> fieldsOf(String json) {
-        Map<String, String> fields = fields(json);
+        Map<String, String> fields = RunningJar.fields(json);
         Matcher numbers = Pattern.compile("\"(\\w+)\":(\\d+)").matcher(json);
         while (numbers.find()) {
             fields.put(numbers.group(1), numbers.group(2));
