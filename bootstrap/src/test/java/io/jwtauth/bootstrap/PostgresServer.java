@@ -129,15 +129,20 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Signals the postmaster first and only then its backends: once it is stopped it forks no more, so a backend the
+     * pool opens at that moment cannot slip past the second signal and keep answering.
+     */
     private void signal(String signal) {
         try {
             long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
-            List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(postmaster)));
-            ProcessHandle.of(postmaster).orElseThrow().descendants()
-                    .forEach(backend -> command.add(Long.toString(backend.pid())));
-            Process kill = new ProcessBuilder(command).inheritIO().start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            if (kill(signal, List.of(postmaster)) != 0) {
                 throw new IllegalStateException("could not send SIG" + signal + " to PostgreSQL");
+            }
+            List<Long> backends = ProcessHandle.of(postmaster).orElseThrow().descendants().map(ProcessHandle::pid).toList();
+            if (!backends.isEmpty()) {
+                // A backend may exit between the listing and the signal; one that is gone needs none.
+                kill(signal, backends);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,6 +150,19 @@ public final class PostgresServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Returns kill's exit status: 0 when every process got the signal. */
+    private static int kill(String signal, List<Long> pids) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
+        Process kill = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS)) {
+            kill.destroyForcibly();
+            throw new IllegalStateException("kill -" + signal + " did not finish");
+        }
+        return kill.exitValue();
     }
 
     private static EmbeddedPostgres start(Path dataDirectory, int port) {
