@@ -1,9 +1,13 @@
 package io.jwtauth.application;
 
+import io.jwtauth.domain.LoginThrottlePolicy;
+import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.PlainPassword;
+import io.jwtauth.domain.ThrottleKey;
 import io.jwtauth.domain.User;
-import io.jwtauth.domain.UserId;
+import io.jwtauth.domain.Username;
 import io.jwtauth.domain.WrongPassword;
+import io.jwtauth.domain.port.LoginFailureStore;
 import io.jwtauth.domain.port.PasswordHasher;
 import io.jwtauth.domain.port.RefreshTokenStore;
 import io.jwtauth.domain.port.UserStore;
@@ -13,13 +17,15 @@ import java.util.Objects;
 
 /**
  * A signed-in user changes their password, proving they know the old one. Every token issued before the change
- * stops working: refresh tokens are revoked at once, access tokens fail the owner check.
+ * stops working: refresh tokens are revoked at once, access tokens fail the owner check. A wrong old password counts
+ * against the account exactly as a failed login does, so a stolen access token cannot be used to guess the password
+ * faster than the login throttle allows.
  */
 public final class ChangePassword {
 
-    public record Command(UserId user, PlainPassword oldPassword, PlainPassword newPassword) {
+    public record Command(Username username, PlainPassword oldPassword, PlainPassword newPassword) {
         public Command {
-            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(username, "username");
             Objects.requireNonNull(oldPassword, "oldPassword");
             Objects.requireNonNull(newPassword, "newPassword");
         }
@@ -28,22 +34,38 @@ public final class ChangePassword {
     private final UserStore users;
     private final RefreshTokenStore refreshTokens;
     private final PasswordHasher hasher;
+    private final LoginFailureStore failures;
+    private final LoginThrottlePolicy throttle;
     private final Clock clock;
 
-    public ChangePassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher, Clock clock) {
+    public ChangePassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher,
+                          LoginFailureStore failures, LoginThrottlePolicy throttle, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
+        this.failures = failures;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
-    /** @throws WrongPassword if the old password is not the user's */
+    /**
+     * @throws LoginThrottled if the account has failed too often lately
+     * @throws WrongPassword if the old password is not the user's
+     */
     public void handle(Command command) {
-        User user = users.findById(command.user()).orElseThrow(WrongPassword::new);
+        ThrottleKey account = ThrottleKey.account(command.username());
+        Instant now = clock.instant();
+        throttle.wait(failures.find(account), throttle.accountThreshold(), now).ifPresent(wait -> {
+            throw new LoginThrottled(wait);
+        });
+        // Read by name, which bypasses the cache of users by id: the old password is checked against the hash the
+        // database holds now, not one another node may have replaced seconds ago.
+        User user = users.findByUsername(command.username()).filter(User::active).orElseThrow(WrongPassword::new);
         if (!hasher.matches(command.oldPassword(), user.passwordHash())) {
+            failures.add(account, now, throttle.forgetBefore(now));
             throw new WrongPassword();
         }
-        Instant now = clock.instant();
+        failures.reset(account);
         users.changePassword(user.id(), hasher.hash(command.newPassword()), now);
         refreshTokens.revokeAllOf(user.id(), now);
     }

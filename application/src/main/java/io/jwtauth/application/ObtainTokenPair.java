@@ -10,6 +10,7 @@ import io.jwtauth.domain.LoginThrottlePolicy;
 import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.PlainPassword;
+import io.jwtauth.domain.RefreshTokenState;
 import io.jwtauth.domain.ThrottleKey;
 import io.jwtauth.domain.TokenPair;
 import io.jwtauth.domain.User;
@@ -85,7 +86,8 @@ public final class ObtainTokenPair {
         Instant now = clock.instant();
         requireNotThrottled(account, address, now);
 
-        Optional<User> user = username.flatMap(users::findByUsername).filter(User::active);
+        Optional<User> user = username.flatMap(users::findByUsername).filter(User::active)
+                .filter(found -> found.passwordHash().usable());
         PasswordHash hash = user.map(User::passwordHash).orElse(decoyHash);
         boolean passwordMatches = hasher.matches(command.password(), hash);
         if (user.isEmpty() || !passwordMatches) {
@@ -131,10 +133,22 @@ public final class ObtainTokenPair {
         }
     }
 
+    /**
+     * Records the refresh token, then reads the user again. A password change or deactivation revokes every token
+     * recorded before it; one that lands while this login checked the password would miss this token, so this login
+     * sees the change instead, revokes what it recorded and fails.
+     */
     private TokenPair issue(User user, Instant now) {
         FamilyId family = issuer.newFamily();
         Claims refresh = issuer.refresh(user.id(), family, now);
         refreshTokens.record(IssuedRefreshToken.of(refresh, Optional.empty()));
+        boolean unchanged = users.findByUsername(user.username())
+                .filter(current -> current.active() && current.credentialsChangedAt().equals(user.credentialsChangedAt()))
+                .isPresent();
+        if (!unchanged) {
+            refreshTokens.retire(refresh.id(), RefreshTokenState.REVOKED, now);
+            throw new InvalidCredentials();
+        }
         Claims access = issuer.access(user.id(), now);
         return new TokenPair(codec.encode(refresh), codec.encode(access));
     }

@@ -70,6 +70,9 @@ public final class RefreshAccessToken {
         Instant now = clock.instant();
         Claims claims = presented.claims();
         User owner = users.findById(claims.userId()).filter(User::active).orElseThrow(NoActiveAccountForToken::new);
+        if (owner.issuedBeforeCredentialsChanged(claims.issuedAt())) {
+            throw new TokenRejected(TokenRejected.Reason.BLACKLISTED);
+        }
         if (!settings.rotateRefreshTokens()) {
             if (state == RefreshTokenState.ROTATED) {
                 throw reuseDetected(presented, now);
@@ -82,6 +85,15 @@ public final class RefreshAccessToken {
         store.record(IssuedRefreshToken.of(successor, Optional.of(claims.id())));
         if (replaced.isPresent() && !store.retire(replaced.get(), RefreshTokenState.ROTATED, now)) {
             throw reuseDetected(presented, now);
+        }
+        // As at login: a password change or deactivation that landed during this exchange revoked everything recorded
+        // before it, but not the successor, so the successor goes here. The read bypasses the cache of users by id.
+        boolean unchanged = users.findByUsername(owner.username())
+                .filter(current -> current.active() && !current.issuedBeforeCredentialsChanged(claims.issuedAt()))
+                .isPresent();
+        if (!unchanged) {
+            store.retire(successor.id(), RefreshTokenState.REVOKED, now);
+            throw new TokenRejected(TokenRejected.Reason.BLACKLISTED);
         }
         return new Result(accessFor(owner, now), Optional.of(codec.encode(successor)));
     }

@@ -82,7 +82,7 @@ public final class Fixture {
         setPassword = new SetPassword(users, refreshTokens, hasher, clock);
         setUserActive = new SetUserActive(users, refreshTokens, clock);
         revokeAll = new RevokeAllRefreshTokens(refreshTokens, clock);
-        changePassword = new ChangePassword(users, refreshTokens, hasher, clock);
+        changePassword = new ChangePassword(users, refreshTokens, hasher, loginFailures, throttle, clock);
         publishVerificationKeys = new PublishVerificationKeys(verificationKeys);
         importUser = new ImportUser(users, hasher, clock);
     }

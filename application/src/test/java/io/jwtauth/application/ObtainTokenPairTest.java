@@ -176,4 +176,13 @@ class ObtainTokenPairTest {
         assertThatThrownBy(() -> fixture.loginAs(username, password)).isInstanceOf(InvalidCredentials.class);
         assertThat(fixture.hasher.checks() - before).as("password checks for %s", username).isEqualTo(1);
     }
+
+    @Test
+    void anAccountWithAnUnusablePasswordFailsLikeAnUnknownOneWithOneCheck() {
+        fixture.users.add(new Username("social"), new PasswordHash("!unusable-marker"), true, fixture.clock.instant());
+
+        assertOneCheckThenInvalidCredentials("social", "anything");
+        // Not even the decoy's own password gets in through the decoy.
+        assertOneCheckThenInvalidCredentials("social", "decoy for accounts that cannot log in");
+    }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jwtauth.domain.AccountRejected;
 import io.jwtauth.domain.InvalidCredentials;
+import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.TokenPair;
 import io.jwtauth.domain.TokenRejected.Reason;
@@ -41,7 +42,7 @@ class RevocationTest {
         TokenPair before = fixture.loginAs("myuser", "mypassword");
         fixture.clock.advance(Duration.ofSeconds(1));
 
-        fixture.changePassword.handle(new ChangePassword.Command(user.id(), new PlainPassword("mypassword"),
+        fixture.changePassword.handle(new ChangePassword.Command(user.username(), new PlainPassword("mypassword"),
                 new PlainPassword("n3w-password")));
 
         assertRejected(() -> refresh(before), Reason.BLACKLISTED);
@@ -55,7 +56,7 @@ class RevocationTest {
     @Test
     void aTokenIssuedWithinTheSecondOfTheChangeStillCounts() {
         fixture.clock.advance(Duration.ofMillis(300));
-        fixture.changePassword.handle(new ChangePassword.Command(user.id(), new PlainPassword("mypassword"),
+        fixture.changePassword.handle(new ChangePassword.Command(user.username(), new PlainPassword("mypassword"),
                 new PlainPassword("n3w-password")));
         fixture.clock.advance(Duration.ofMillis(300));
 
@@ -69,12 +70,26 @@ class RevocationTest {
         TokenPair before = fixture.loginAs("myuser", "mypassword");
         int checks = fixture.hasher.checks();
 
-        assertThatThrownBy(() -> fixture.changePassword.handle(new ChangePassword.Command(user.id(),
+        assertThatThrownBy(() -> fixture.changePassword.handle(new ChangePassword.Command(user.username(),
                 new PlainPassword("wrong"), new PlainPassword("n3w-password")))).isInstanceOf(WrongPassword.class);
 
         assertThat(fixture.hasher.checks() - checks).isEqualTo(1);
         assertThatCode(() -> refresh(before)).doesNotThrowAnyException();
         assertThat(fixture.loginAs("myuser", "mypassword")).isNotNull();
+    }
+
+    @Test
+    void wrongOldPasswordsCountAgainstTheAccountLikeFailedLogins() {
+        for (int attempt = 0; attempt < fixture.throttle.accountThreshold(); attempt++) {
+            assertThatThrownBy(() -> fixture.changePassword.handle(new ChangePassword.Command(user.username(),
+                    new PlainPassword("guess"), new PlainPassword("n3w-password")))).isInstanceOf(WrongPassword.class);
+        }
+        int checks = fixture.hasher.checks();
+
+        assertThatThrownBy(() -> fixture.changePassword.handle(new ChangePassword.Command(user.username(),
+                new PlainPassword("mypassword"), new PlainPassword("n3w-password")))).isInstanceOf(LoginThrottled.class);
+        assertThatThrownBy(() -> fixture.loginAs("myuser", "mypassword")).isInstanceOf(LoginThrottled.class);
+        assertThat(fixture.hasher.checks()).isEqualTo(checks);
     }
 
     @Test

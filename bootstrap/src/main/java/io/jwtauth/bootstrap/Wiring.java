@@ -157,8 +157,9 @@ final class Wiring {
     }
 
     @Singleton
-    ChangePassword changePassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher, Clock clock) {
-        return new ChangePassword(users, refreshTokens, hasher, clock);
+    ChangePassword changePassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher,
+                                  LoginFailureStore failures, LoginThrottlePolicy throttle, Clock clock) {
+        return new ChangePassword(users, refreshTokens, hasher, failures, throttle, clock);
     }
 
     @Singleton

@@ -15,6 +15,14 @@ public record PasswordHash(String encoded) {
         }
     }
 
+    /**
+     * Whether any password can match it. Django marks accounts that must not log in with a password (social login,
+     * {@code set_unusable_password}) by a hash starting with {@code !}; such accounts fail like unknown users.
+     */
+    public boolean usable() {
+        return !encoded.startsWith("!");
+    }
+
     @Override
     public String toString() {
         return "PasswordHash[redacted]";

@@ -39,7 +39,7 @@ final class PasswordController {
         String oldPassword = fields.exactText("old_password", PlainPassword.MAX_LENGTH);
         String newPassword = fields.exactText("new_password", PlainPassword.MAX_LENGTH);
         fields.done();
-        changePassword.handle(new ChangePassword.Command(user.id(), new PlainPassword(oldPassword),
+        changePassword.handle(new ChangePassword.Command(user.username(), new PlainPassword(oldPassword),
                 new PlainPassword(newPassword)));
         return Map.of();
     }

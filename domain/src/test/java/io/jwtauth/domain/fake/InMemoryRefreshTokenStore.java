@@ -82,6 +82,13 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
         return rows.size();
     }
 
+    /** How many of the user's tokens are still usable. */
+    public long activeOf(UserId user) {
+        return rows.values().stream()
+                .filter(row -> row.token().userId().equals(user) && row.state() == RefreshTokenState.ACTIVE)
+                .count();
+    }
+
     public Optional<RefreshTokenState> stateOf(TokenId id) {
         return find(id).map(StoredRefreshToken::state);
     }
