@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Argon2id at the service's parameters (19 MiB, t=2, p=1). Run with {@code -t} equal to the cores ({@code -t 2}) for
+ * Argon2id at the service's parameters (19 MiB, t=2, p=1), with memory kept for one hash per core as the service keeps it.
+ * Run with {@code -t} equal to the cores ({@code -t 2}) for
  * the machine's hash rate, the ceiling for logins per second.
  */
 @State(Scope.Benchmark)
@@ -33,7 +34,8 @@ public class PasswordHashingBenchmark {
 
     @Setup
     public void setUp() {
-        hasher = new Argon2PasswordHasher();
+        hasher = new Argon2PasswordHasher(Argon2PasswordHasher.DEFAULT_MEMORY_KIB, Argon2PasswordHasher.DEFAULT_ITERATIONS,
+                Argon2PasswordHasher.DEFAULT_PARALLELISM, Runtime.getRuntime().availableProcessors());
         password = new PlainPassword("mypassword");
         hash = hasher.hash(password);
     }

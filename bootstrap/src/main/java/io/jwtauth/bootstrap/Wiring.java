@@ -87,7 +87,8 @@ final class Wiring {
     @Bean(preDestroy = "close")
     BoundedPasswordHasher passwordHasher(PasswordHashingProperties hashing) {
         return new BoundedPasswordHasher(new MigratingPasswordHasher(
-                new Argon2PasswordHasher(hashing.memoryKib(), hashing.iterations(), hashing.parallelism()),
+                new Argon2PasswordHasher(hashing.memoryKib(), hashing.iterations(), hashing.parallelism(),
+                        hashing.threadCount()),
                 new DjangoPasswordHashes()), hashing.threadCount(), hashing.queue());
     }
 

@@ -3,13 +3,25 @@ package io.jwtauth.adapter.crypto;
 import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.port.PasswordHasher;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id password hashes in the PHC text form, {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, by Spring
- * Security's encoder on Bouncy Castle. The defaults are OWASP's minimum for Argon2id (19 MiB, 2 passes, 1
- * lane); each hash records its own parameters, so raising them later still verifies the older hashes.
+ * Argon2id password hashes in the PHC text form, {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, computed by
+ * Bouncy Castle. The defaults are OWASP's minimum for Argon2id (19 MiB, 2 passes, 1 lane); each hash records its own
+ * parameters, so raising them later still verifies the older hashes.
+ *
+ * <p>Argon2's memory is taken from a pool kept for {@code concurrentHashes} hashes at the configured size, and
+ * zeroed before it goes back. Allocating 19 MiB afresh for every hash made the collector's work, not the hashing,
+ * the limit on logins per second in a small heap; with the pool, a hash allocates almost nothing. The price is that
+ * memory staying allocated once the first hashes have run.
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
 
@@ -17,38 +29,68 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     public static final int DEFAULT_ITERATIONS = 2;
     public static final int DEFAULT_PARALLELISM = 1;
 
-    private static final Pattern PHC_FORM =
-            Pattern.compile("\\$argon2(id|i|d)\\$(v=\\d+\\$)?m=\\d+,t=\\d+,p=\\d+\\$[A-Za-z0-9+/]+={0,2}\\$[A-Za-z0-9+/]+={0,2}");
+    private static final Pattern PHC_FORM = Pattern.compile(
+            "\\$argon2(id|i|d)\\$(?:v=(\\d+)\\$)?m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+={0,2})\\$([A-Za-z0-9+/]+={0,2})");
+    private static final String[] TYPE_NAMES = {"d", "i", "id"};
 
     private static final int SALT_LENGTH = 16;
     private static final int HASH_LENGTH = 32;
 
-    private final Argon2PasswordEncoder encoder;
+    private final int memoryKib;
+    private final int iterations;
+    private final int parallelism;
+    private final Argon2BytesGenerator.BlockPool memory;
+    private final SecureRandom random = new SecureRandom();
 
+    /** The defaults, with memory kept for one hash at a time. */
     public Argon2PasswordHasher() {
-        this(DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS, DEFAULT_PARALLELISM);
+        this(DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS, DEFAULT_PARALLELISM, 1);
     }
 
-    /** @throws IllegalArgumentException for parameters Argon2 does not allow */
-    public Argon2PasswordHasher(int memoryKib, int iterations, int parallelism) {
+    /**
+     * @param concurrentHashes how many hashes at the configured size may reuse their memory at once: the number of
+     *                         threads that hash; more hashes at once still work, allocating what the pool lacks
+     * @throws IllegalArgumentException for parameters Argon2 does not allow
+     */
+    public Argon2PasswordHasher(int memoryKib, int iterations, int parallelism, int concurrentHashes) {
         if (parallelism < 1 || iterations < 1 || memoryKib < 8 * parallelism) {
             throw new IllegalArgumentException("Argon2 needs at least 1 lane, 1 iteration and 8 KiB of memory per lane");
         }
-        this.encoder = new Argon2PasswordEncoder(SALT_LENGTH, HASH_LENGTH, parallelism, memoryKib, iterations);
+        if (concurrentHashes < 1) {
+            throw new IllegalArgumentException("Argon2's memory pool needs room for at least one hash");
+        }
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.parallelism = parallelism;
+        this.memory = new Argon2BytesGenerator.FixedBlockPool(
+                Math.multiplyExact(Argon2BytesGenerator.getBlockCount(memoryKib, parallelism), concurrentHashes));
     }
 
     @Override
     public PasswordHash hash(PlainPassword password) {
-        return new PasswordHash(encoder.encode(password.value()));
+        byte[] salt = new byte[SALT_LENGTH];
+        random.nextBytes(salt);
+        Argon2Parameters parameters = parameters(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13,
+                memoryKib, iterations, parallelism, salt);
+        byte[] hash = compute(password, parameters, HASH_LENGTH);
+        Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
+        return new PasswordHash("$argon2" + TYPE_NAMES[parameters.getType()] + "$v=" + parameters.getVersion()
+                + "$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
+                + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash));
     }
 
     /** False also for a hash this hasher cannot read, such as one of another scheme or a damaged one. */
     @Override
     public boolean matches(PlainPassword password, PasswordHash hash) {
+        Optional<Decoded> decoded = decode(hash);
+        if (decoded.isEmpty()) {
+            return false;
+        }
         try {
-            return encoder.matches(password.value(), hash.encoded());
-        } catch (RuntimeException e) {
-            // Spring returns false for most malformed hashes, but impossible parameters fail deeper in Bouncy Castle.
+            byte[] expected = decoded.get().hash();
+            return MessageDigest.isEqual(compute(password, decoded.get().parameters(), expected.length), expected);
+        } catch (RuntimeException impossible) {
+            // Parameters that parse but that Argon2 refuses (an unknown version, a hash too short) match nothing.
             return false;
         }
     }
@@ -60,11 +102,9 @@ public final class Argon2PasswordHasher implements PasswordHasher {
      */
     @Override
     public boolean needsRehash(PasswordHash hash) {
-        try {
-            return encoder.upgradeEncoding(hash.encoded());
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
+        return decode(hash).map(Decoded::parameters)
+                .map(stored -> stored.getMemory() < memoryKib || stored.getIterations() < iterations)
+                .orElse(true);
     }
 
     /** Argon2 in the PHC form, any variant and parameters: what this hasher makes and what it can check. */
@@ -75,5 +115,49 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     static boolean isPhcForm(String encoded) {
         return PHC_FORM.matcher(encoded).matches();
+    }
+
+    private byte[] compute(PlainPassword password, Argon2Parameters parameters, int length) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] hash = new byte[length];
+        char[] characters = password.value().toCharArray();
+        try {
+            generator.generateBytes(characters, hash);
+        } finally {
+            Arrays.fill(characters, '\0');
+        }
+        return hash;
+    }
+
+    private Argon2Parameters parameters(int type, int version, int memoryKib, int iterations, int parallelism, byte[] salt) {
+        return new Argon2Parameters.Builder(type).withVersion(version).withMemoryAsKB(memoryKib)
+                .withIterations(iterations).withParallelism(parallelism).withSalt(salt).withBlockPool(memory).build();
+    }
+
+    /** The PHC text read back; a missing version is Argon2's first, 0x10, as the PHC format says. */
+    private Optional<Decoded> decode(PasswordHash hash) {
+        Matcher phc = PHC_FORM.matcher(hash.encoded());
+        if (!phc.matches()) {
+            return Optional.empty();
+        }
+        try {
+            int type = switch (phc.group(1)) {
+                case "d" -> Argon2Parameters.ARGON2_d;
+                case "i" -> Argon2Parameters.ARGON2_i;
+                default -> Argon2Parameters.ARGON2_id;
+            };
+            int version = phc.group(2) == null ? Argon2Parameters.ARGON2_VERSION_10 : Integer.parseInt(phc.group(2));
+            Base64.Decoder base64 = Base64.getDecoder();
+            return Optional.of(new Decoded(parameters(type, version, Integer.parseInt(phc.group(3)),
+                    Integer.parseInt(phc.group(4)), Integer.parseInt(phc.group(5)), base64.decode(phc.group(6))),
+                    base64.decode(phc.group(7))));
+        } catch (IllegalArgumentException unreadable) {
+            // A number too large for an int, or Base64 with its padding in the wrong place.
+            return Optional.empty();
+        }
+    }
+
+    private record Decoded(Argon2Parameters parameters, byte[] hash) {
     }
 }

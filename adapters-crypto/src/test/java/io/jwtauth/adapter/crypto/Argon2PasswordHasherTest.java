@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.PlainPassword;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /** Few hashes on purpose: each one costs tens of milliseconds. */
 class Argon2PasswordHasherTest {
@@ -41,8 +44,8 @@ class Argon2PasswordHasherTest {
 
     @Test
     void asksToUpgradeHashesMadeWithWeakerParameters() {
-        PasswordHash fewerIterations = new Argon2PasswordHasher(19_456, 1, 1).hash(PASSWORD);
-        PasswordHash lessMemory = new Argon2PasswordHasher(8_192, 2, 1).hash(PASSWORD);
+        PasswordHash fewerIterations = new Argon2PasswordHasher(19_456, 1, 1, 1).hash(PASSWORD);
+        PasswordHash lessMemory = new Argon2PasswordHasher(8_192, 2, 1, 1).hash(PASSWORD);
 
         assertThat(hasher.needsRehash(fewerIterations)).isTrue();
         assertThat(hasher.needsRehash(lessMemory)).isTrue();
@@ -61,8 +64,47 @@ class Argon2PasswordHasherTest {
 
     @Test
     void refusesParametersArgon2DoesNotAllow() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2PasswordHasher(19_456, 0, 1));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2PasswordHasher(19_456, 2, 0));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2PasswordHasher(7, 2, 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2PasswordHasher(19_456, 0, 1, 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2PasswordHasher(19_456, 2, 0, 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2PasswordHasher(7, 2, 1, 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Argon2PasswordHasher(19_456, 2, 1, 0));
+    }
+
+    /** Made by the reference implementation's command line, {@code argon2} 20190702 from Debian. */
+    @ParameterizedTest
+    @CsvSource({
+            "correct horse battery staple, '$argon2id$v=19$m=19456,t=2,p=1$YzI5dFpYTmhiSFJ6YjIxbGMyRnNkQQ$d0N5RAWKxU0D4c29TfG8VR17O8yTj9v9DRaLHq08YbM'",
+            "password, '$argon2i$v=19$m=65536,t=2,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG'",
+            "password, '$argon2d$v=16$m=4096,t=3,p=2$c29tZXNhbHRzb21lc2FsdA$prEZjPmNlLyBtGyHsRuZL/Yt/MIt+JupAEDMiOH00zI'",
+            "password, '$argon2d$m=4096,t=3,p=2$c29tZXNhbHRzb21lc2FsdA$prEZjPmNlLyBtGyHsRuZL/Yt/MIt+JupAEDMiOH00zI'"})
+    void checksHashesOfTheReferenceImplementation(String password, String encoded) {
+        assertThat(hasher.matches(new PlainPassword(password), new PasswordHash(encoded))).isTrue();
+        assertThat(hasher.matches(new PlainPassword(password + "!"), new PasswordHash(encoded))).isFalse();
+    }
+
+    /** The hashes stored before this hasher computed Argon2 itself were Spring Security's encoder's. */
+    @Test
+    void readsAndIsReadBySpringSecuritysEncoder() {
+        Argon2PasswordEncoder spring = new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
+
+        assertThat(hasher.matches(PASSWORD, new PasswordHash(spring.encode(PASSWORD.value())))).isTrue();
+        assertThat(spring.matches(PASSWORD.value(), hasher.hash(PASSWORD).encoded())).isTrue();
+    }
+
+    /**
+     * Counted in bytes, not timed: without the pool every hash allocates its 19 MiB afresh, and in a small heap the
+     * collector, not the hashing, then sets the rate of logins.
+     */
+    @Test
+    void reusesItsMemoryFromOneHashToTheNext() {
+        PasswordHash hash = hasher.hash(PASSWORD);
+        hasher.matches(PASSWORD, hash); // loads and initialises what a first check needs
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        boolean matches = hasher.matches(PASSWORD, hash);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(matches).isTrue();
+        assertThat(allocated).isLessThan(1024 * 1024);
     }
 }

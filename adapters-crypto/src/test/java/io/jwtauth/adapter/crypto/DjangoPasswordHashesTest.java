@@ -77,7 +77,7 @@ class DjangoPasswordHashesTest {
 
     @Test
     void theMigratingHasherUpgradesEveryDjangoHashAndMakesArgon2id() {
-        MigratingPasswordHasher hasher = new MigratingPasswordHasher(new Argon2PasswordHasher(8_192, 1, 1), django);
+        MigratingPasswordHasher hasher = new MigratingPasswordHasher(new Argon2PasswordHasher(8_192, 1, 1, 1), django);
         PasswordHash pbkdf2 = new PasswordHash(
                 "pbkdf2_sha256$260000$8ZY6QJm3baUYTpvhO0n6Bw$sJlEZ0r0CqHIh55986LiWA6kpd0CHKrcPCsNkYGLQH4=");
         PasswordHash fresh = hasher.hash(new PlainPassword("alice-pbkdf2-pass"));
@@ -90,7 +90,7 @@ class DjangoPasswordHashesTest {
         assertThat(hasher.recognizes(pbkdf2)).isTrue();
         assertThat(hasher.recognizes(fresh)).isTrue();
         assertThat(hasher.recognizes(new PasswordHash("md5$salt$38bd3bcdc54cde6153efbbdfe72874c7"))).isFalse();
-        assertThat(hasher.needsRehash(new Argon2PasswordHasher(8_192, 1, 1).hash(new PlainPassword("x")))).isFalse();
+        assertThat(hasher.needsRehash(new Argon2PasswordHasher(8_192, 1, 1, 1).hash(new PlainPassword("x")))).isFalse();
         assertThat(new MigratingPasswordHasher(new Argon2PasswordHasher(), django)
                 .needsRehash(fresh)).as("weaker Argon2 parameters").isTrue();
     }
