@@ -37,7 +37,10 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     // The statements that look rows up, named so that QueryPlanTest can check that an index serves each of them.
     static final String FIND = "SELECT id, user_id, family_id, parent_id, expires_at, state, retired_at"
             + " FROM refresh_tokens WHERE id = ?";
-    static final String ACTIVE_SUCCESSOR = "SELECT id FROM refresh_tokens WHERE parent_id = ? AND state = 'ACTIVE'";
+    /** Through the parent's family: there is no index on parent_id (see the V3 migration). */
+    static final String ACTIVE_SUCCESSOR = "SELECT successor.id FROM refresh_tokens parent"
+            + " JOIN refresh_tokens successor ON successor.family_id = parent.family_id AND successor.parent_id = parent.id"
+            + " WHERE parent.id = ? AND successor.state = 'ACTIVE'";
     private static final String RETIRE_ACTIVE = "UPDATE refresh_tokens SET state = ?, retired_at = ? WHERE state = 'ACTIVE' AND ";
     static final String RETIRE = RETIRE_ACTIVE + "id = ?";
     static final String REVOKE_FAMILY = RETIRE_ACTIVE + "family_id = ?";

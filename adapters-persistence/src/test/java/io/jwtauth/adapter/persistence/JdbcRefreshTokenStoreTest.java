@@ -93,7 +93,7 @@ class JdbcRefreshTokenStoreTest {
     @Test
     void findsTheWholeRecordWithItsRetirementTime() {
         IssuedRefreshToken first = token(FUTURE, Optional.empty());
-        IssuedRefreshToken successor = token(FUTURE, Optional.of(first.id()));
+        IssuedRefreshToken successor = new IssuedRefreshToken(newTokenId(), owner, first.family(), Optional.of(first.id()), FUTURE);
         store.record(first);
         store.record(successor);
 
@@ -107,7 +107,7 @@ class JdbcRefreshTokenStoreTest {
     @Test
     void findsTheActiveSuccessorOfAToken() {
         IssuedRefreshToken first = token(FUTURE, Optional.empty());
-        IssuedRefreshToken successor = token(FUTURE, Optional.of(first.id()));
+        IssuedRefreshToken successor = new IssuedRefreshToken(newTokenId(), owner, first.family(), Optional.of(first.id()), FUTURE);
         store.record(first);
         store.record(successor);
 

@@ -26,7 +26,7 @@ public interface RefreshTokenStore {
      */
     boolean retire(TokenId id, RefreshTokenState newState, Instant now);
 
-    /** The active token that was issued in exchange for {@code parent}, if there is one. */
+    /** The active token that was issued in exchange for {@code parent}, in its family, if there is one. */
     Optional<TokenId> activeSuccessorOf(TokenId parent);
 
     /** Revokes every active token of the family; returns how many it revoked. */
