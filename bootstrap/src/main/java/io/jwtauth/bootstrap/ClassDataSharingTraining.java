@@ -7,8 +7,10 @@ import jakarta.inject.Singleton;
 
 /**
  * The build starts the server once with {@code jwt-auth.cds-training=true} and
- * {@code -XX:ArchiveClassesAtExit}: once it serves, it exits, and the JVM writes the classes start-up loaded into a
- * class-data sharing archive that the {@code jwt-auth} launcher maps at every later start, roughly halving start-up.
+ * {@code -XX:ArchiveClassesAtExit}: once it serves, it runs one operator command, then exits, and the JVM writes the
+ * classes it loaded into a class-data sharing archive that the {@code jwt-auth} launcher maps at every later start,
+ * roughly halving start-up. The command puts the command line's own classes (picocli's, the commands') into the
+ * archive, so that operator commands start faster too.
  */
 @Singleton
 @Requires(property = "jwt-auth.cds-training", value = "true")
@@ -16,6 +18,7 @@ final class ClassDataSharingTraining implements ApplicationEventListener<ServerS
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
+        OperatorCommands.run("tokens", "flush-expired");
         // Exit from another thread: System.exit waits for shutdown hooks, which wait for this event's thread.
         Thread exit = new Thread(() -> System.exit(0), "cds-training-exit");
         exit.start();
