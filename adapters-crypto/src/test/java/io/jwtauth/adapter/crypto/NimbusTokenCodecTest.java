@@ -218,6 +218,15 @@ class NimbusTokenCodecTest {
         }
 
         @Test
+        void acceptsOurHeaderSpelledAnotherWay() {
+            // Nimbus and many other libraries put typ first; our own spelling is read once, any other in full.
+            assertThat(codec.decode(hs256("{\"typ\":\"JWT\",\"alg\":\"HS256\"}", json(accessClaims()))))
+                    .isEqualTo(claims(TokenType.ACCESS, Optional.empty()));
+            assertThat(codec.decode(hs256("{ \"alg\": \"HS256\", \"typ\": \"JWT\" }", json(accessClaims()))))
+                    .isEqualTo(claims(TokenType.ACCESS, Optional.empty()));
+        }
+
+        @Test
         void acceptsAMissingTyp() {
             assertThat(codec.decode(hs256("{\"alg\":\"HS256\"}", json(accessClaims())))).isNotNull();
         }
