@@ -94,12 +94,12 @@ final class HmacKey implements JwsKey {
     }
 
     @Override
-    public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) {
+    public boolean verify(JWSHeader header, byte[] signingInput, byte[] signature) {
         if (!algorithm.equals(header.getAlgorithm())) {
             return false;
         }
         // doFinal leaves the Mac ready for the next input; isEqual takes the same time wherever the bytes differ.
-        return MessageDigest.isEqual(macs.get().doFinal(signingInput), signature.decode());
+        return MessageDigest.isEqual(macs.get().doFinal(signingInput), signature);
     }
 
     @Override

@@ -138,9 +138,9 @@ public final class NimbusTokenCodec implements TokenCodec {
         }
         JWSHeader header = parts[0].equals(ownHeaderPart) ? ownHeader : header(parts[0]);
         byte[] payloadBytes = canonicalBase64Url(parts[1]);
-        canonicalBase64Url(parts[2]);
+        byte[] signature = canonicalBase64Url(parts[2]);
         byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-        if (!key.verify(header, signingInput, new Base64URL(parts[2]))) {
+        if (!key.verify(header, signingInput, signature)) {
             throw invalid();
         }
         return claims(jsonObject(payloadBytes));
