@@ -33,6 +33,19 @@ class ProfileEndpointTest extends EndpointTest {
     }
 
     @Test
+    void anOwnerThatMustBeLookedUpInAStoreThatIsDownIs503() {
+        String token = login().access();
+        fixture.users.goDown();
+        try {
+            Http.Answer answer = http.get("/api/profile/", "Bearer " + token);
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.body()).containsEntry("code", "service_unavailable");
+        } finally {
+            fixture.users.recover();
+        }
+    }
+
+    @Test
     void withoutCredentialsOrWithAnotherScheme() {
         for (String header : new String[] {null, "Token abc", "bearer abc", "Basic bXl1c2VyOm15cGFzc3dvcmQ=", ""}) {
             Http.Answer answer = http.get("/api/profile/", header);
