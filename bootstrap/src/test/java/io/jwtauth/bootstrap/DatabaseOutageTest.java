@@ -7,6 +7,7 @@ import io.jwtauth.bootstrap.ServiceNode.Pair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,6 +95,43 @@ class DatabaseOutageTest {
         assertThat(refreshed.field("refresh")).isPresent();
         assertThat(node.login(USER, PASSWORD).status()).isEqualTo(200);
         assertThat(postgres.clientConnections()).isLessThanOrEqualTo(POOL_SIZE);
+    }
+
+    /**
+     * Protected requests are served on the event loop when the token's owner is in the user cache, so a hung database
+     * that holds every blocking thread does not hold them up; owners that must be looked up get 503 as above.
+     */
+    @Test
+    void whileTheDatabaseHangsUsersInTheCacheAreServedAtOnce() throws Exception {
+        node.close();
+        Map<String, Object> properties = ServiceNode.rotating(postgres.superuserDatasource());
+        // The default (5 s) could let the cached user expire while the database freezes.
+        properties.put("auth.user-cache-ttl", "1m");
+        node = ServiceNode.start("node", properties);
+        node.createUser("other", PASSWORD);
+        Pair cached = node.pair(USER, PASSWORD);
+        Pair notCached = node.pair("other", PASSWORD);
+        assertThat(node.profile(cached.access()).status()).isEqualTo(200);
+
+        postgres.freeze();
+        try {
+            List<CompletableFuture<Answer>> lookups = new ArrayList<>();
+            for (int i = 0; i < BURST; i++) {
+                lookups.add(node.profileAsync(notCached.access()));
+            }
+            // The lookups now hold every blocking thread, waiting for a connection that cannot be checked.
+            sleep(Duration.ofMillis(200));
+            for (int i = 0; i < 10; i++) {
+                long started = System.nanoTime();
+                Answer answer = node.profile(cached.access());
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+            }
+            assertThat(lookups.stream().map(CompletableFuture::join).toList())
+                    .allSatisfy(DatabaseOutageTest::isServiceUnavailable);
+        } finally {
+            postgres.thaw();
+        }
     }
 
     /** Logins, refreshes and logouts all at once, each waiting for its answer no longer than ANSWER_TIMEOUT. */

@@ -130,6 +130,12 @@ final class ServiceNode implements AutoCloseable {
         return send(request);
     }
 
+    CompletableFuture<Answer> profileAsync(String accessToken) {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/profile/"))
+                .header("Authorization", "Bearer " + accessToken).GET().timeout(ANSWER_TIMEOUT).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(ServiceNode::answer);
+    }
+
     Answer post(String path, String formBody) {
         return send(form(path, formBody));
     }

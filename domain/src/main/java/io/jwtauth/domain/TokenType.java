@@ -1,6 +1,5 @@
 package io.jwtauth.domain;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What a token may be used for, named on the wire by its {@code token_type} claim as simplejwt names it. */
@@ -19,6 +18,11 @@ public enum TokenType {
     }
 
     public static Optional<TokenType> fromClaim(String claim) {
-        return Arrays.stream(values()).filter(type -> type.claim.equals(claim)).findFirst();
+        for (TokenType type : values()) {
+            if (type.claim.equals(claim)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 }

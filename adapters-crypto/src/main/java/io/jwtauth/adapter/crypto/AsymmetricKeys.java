@@ -227,7 +227,7 @@ final class AsymmetricKeys implements JwsKey {
     private void requireMatchingHalves() {
         byte[] probe = "jwt-auth key check".getBytes(StandardCharsets.US_ASCII);
         try {
-            if (!verify(header, probe, sign(probe))) {
+            if (!verify(header, probe, sign(probe).decode())) {
                 throw new IllegalArgumentException("the private and the public key of the signing key do not belong together");
             }
         } catch (JOSEException e) {
@@ -251,11 +251,11 @@ final class AsymmetricKeys implements JwsKey {
     }
 
     @Override
-    public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
+    public boolean verify(JWSHeader header, byte[] signingInput, byte[] signature) throws JOSEException {
         String keyId = header.getKeyID();
         JWSVerifier verifier = keyId == null ? null : verifiers.get(keyId);
         // Nimbus' ECDSA verifier also refuses signatures with r or s zero or not below the curve order (CVE-2022-21449).
-        return verifier != null && verifier.verify(header, signingInput, signature);
+        return verifier != null && verifier.verify(header, signingInput, Base64URL.encode(signature));
     }
 
     @Override

@@ -21,10 +21,10 @@ sealed interface JwsKey permits HmacKey, AsymmetricKeys {
     Base64URL sign(byte[] signingInput) throws JOSEException;
 
     /**
-     * Whether {@code signature} over {@code signingInput} was made with one of our keys. The header may only select
-     * among our own keys; key material it names is never used.
+     * Whether {@code signature} (decoded) over {@code signingInput} was made with one of our keys. The header may only
+     * select among our own keys; key material it names is never used.
      */
-    boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException;
+    boolean verify(JWSHeader header, byte[] signingInput, byte[] signature) throws JOSEException;
 
     /** The public keys others may verify with; empty for a shared secret, which must never be published. */
     Optional<PublicKeySet> publicKeys();

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Tokens as simplejwt writes them: a JWS in compact form whose claims are {@code token_type}, {@code exp},
@@ -41,9 +40,7 @@ public final class NimbusTokenCodec implements TokenCodec {
     /** Far above any token we make (about 400 characters), far below what would make parsing costly. */
     static final int MAX_TOKEN_LENGTH = 8 * 1024;
 
-    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     /**
      * Header parameters that point at key material or change what the signature covers. Verification only
@@ -67,6 +64,12 @@ public final class NimbusTokenCodec implements TokenCodec {
     private final JwsKey key;
     private final Optional<String> issuer;
     private final Optional<String> audience;
+    /**
+     * The header part of the tokens we sign, and what reading it gives. Nearly every token presented carries exactly
+     * this text, so it is read once here rather than on every request; any other header is read in full.
+     */
+    private final String ownHeaderPart;
+    private final JWSHeader ownHeader;
 
     /**
      * @param keys the configured algorithm's keys: they sign, and they alone verify
@@ -76,6 +79,12 @@ public final class NimbusTokenCodec implements TokenCodec {
         this.key = Objects.requireNonNull(keys, "keys").key();
         this.issuer = requireNonBlank(issuer, "issuer");
         this.audience = requireNonBlank(audience, "audience");
+        this.ownHeaderPart = key.header().toBase64URL().toString();
+        try {
+            this.ownHeader = header(ownHeaderPart);
+        } catch (ParseException | CharacterCodingException | RuntimeException e) {
+            throw new IllegalStateException("the header we sign with is not one we would accept", e);
+        }
     }
 
     private static Optional<String> requireNonBlank(Optional<String> value, String what) {
@@ -127,17 +136,20 @@ public final class NimbusTokenCodec implements TokenCodec {
         if (parts.length != 3) {
             throw invalid();
         }
-        byte[] headerBytes = canonicalBase64Url(parts[0]);
+        JWSHeader header = parts[0].equals(ownHeaderPart) ? ownHeader : header(parts[0]);
         byte[] payloadBytes = canonicalBase64Url(parts[1]);
-        canonicalBase64Url(parts[2]);
-        Map<String, Object> headerJson = jsonObject(headerBytes);
-        checkHeader(headerJson);
-        JWSHeader header = JWSHeader.parse(headerJson, new Base64URL(parts[0]));
+        byte[] signature = canonicalBase64Url(parts[2]);
         byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-        if (!key.verify(header, signingInput, new Base64URL(parts[2]))) {
+        if (!key.verify(header, signingInput, signature)) {
             throw invalid();
         }
         return claims(jsonObject(payloadBytes));
+    }
+
+    private JWSHeader header(String part) throws CharacterCodingException, ParseException {
+        Map<String, Object> json = jsonObject(canonicalBase64Url(part));
+        checkHeader(json);
+        return JWSHeader.parse(json, new Base64URL(part));
     }
 
     /**
@@ -145,14 +157,38 @@ public final class NimbusTokenCodec implements TokenCodec {
      * texts must not stand for one token, or a blacklisted token could come back in another spelling.
      */
     private static byte[] canonicalBase64Url(String part) {
-        if (!BASE64URL.matcher(part).matches()) {
+        int spareBits = switch (part.length() % 4) {
+            case 0 -> 0;
+            case 2 -> 4;
+            case 3 -> 2;
+            default -> throw invalid();
+        };
+        for (int i = 0; i < part.length(); i++) {
+            if (base64UrlValue(part.charAt(i)) < 0) {
+                throw invalid();
+            }
+        }
+        if (spareBits > 0 && (base64UrlValue(part.charAt(part.length() - 1)) & ((1 << spareBits) - 1)) != 0) {
             throw invalid();
         }
-        byte[] bytes = DECODER.decode(part);
-        if (!ENCODER.encodeToString(bytes).equals(part)) {
-            throw invalid();
+        return DECODER.decode(part);
+    }
+
+    /** The six bits a character of the URL-safe alphabet stands for, or -1 for any other character. */
+    private static int base64UrlValue(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
         }
-        return bytes;
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        if (c == '-') {
+            return 62;
+        }
+        return c == '_' ? 63 : -1;
     }
 
     private static Map<String, Object> jsonObject(byte[] utf8) throws CharacterCodingException, ParseException {

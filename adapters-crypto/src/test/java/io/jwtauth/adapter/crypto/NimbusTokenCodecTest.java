@@ -24,10 +24,15 @@ import io.jwtauth.domain.UserId;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -193,6 +198,31 @@ class NimbusTokenCodecTest {
         }
 
         @Test
+        void signsAndVerifiesOnManyThreadsAtOnce() throws Exception {
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int i = 0; i < 64; i++) {
+                    Claims claims = new Claims(TokenType.ACCESS, ID, new UserId(i + 1), ISSUED, ISSUED.plusSeconds(300),
+                            Optional.empty(), Optional.empty());
+                    results.add(threads.submit(() -> {
+                        for (int round = 0; round < 200; round++) {
+                            if (!codec.decode(codec.encode(claims)).equals(claims)) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    }));
+                }
+                for (Future<Boolean> result : results) {
+                    assertThat(result.get()).isTrue();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+
+        @Test
         void refusesAnEmptySignature() {
             assertRejected(part(HS256_HEADER) + "." + part(json(accessClaims())) + ".");
         }
@@ -215,6 +245,15 @@ class NimbusTokenCodecTest {
         @ValueSource(strings = {"{\"typ\":\"JWT\"}", "{\"alg\":\"hs256\"}", "{\"alg\":[\"HS256\"]}", "{\"alg\":null}"})
         void refusesAMissingOrMisspelledAlg(String header) {
             assertRejected(hs256(header, json(accessClaims())));
+        }
+
+        @Test
+        void acceptsOurHeaderSpelledAnotherWay() {
+            // Nimbus and many other libraries put typ first; our own spelling is read once, any other in full.
+            assertThat(codec.decode(hs256("{\"typ\":\"JWT\",\"alg\":\"HS256\"}", json(accessClaims()))))
+                    .isEqualTo(claims(TokenType.ACCESS, Optional.empty()));
+            assertThat(codec.decode(hs256("{ \"alg\": \"HS256\", \"typ\": \"JWT\" }", json(accessClaims()))))
+                    .isEqualTo(claims(TokenType.ACCESS, Optional.empty()));
         }
 
         @Test

@@ -16,7 +16,8 @@ import java.util.Optional;
  * Keeps users looked up by id for a short while, so that a protected request does not cost a database round trip.
  * Changes made through this instance are seen at once; changes made by another instance or the CLI are seen after at
  * most {@code maxAge}, the documented bound on how long a revoked access token may still pass elsewhere. Lookups by
- * name (login) always read the database.
+ * name (login) always read the database. {@link #findByIdWithoutWaiting} answers from the same entries, so it obeys the
+ * same bound, and never reads the database.
  */
 public final class CachingUserStore implements UserStore {
 
@@ -35,6 +36,12 @@ public final class CachingUserStore implements UserStore {
     @Override
     public Optional<User> findById(UserId id) {
         return byId.get(id, delegate::findById);
+    }
+
+    @Override
+    public Optional<User> findByIdWithoutWaiting(UserId id) {
+        Optional<User> cached = byId.getIfPresent(id);
+        return cached == null ? Optional.empty() : cached;
     }
 
     @Override

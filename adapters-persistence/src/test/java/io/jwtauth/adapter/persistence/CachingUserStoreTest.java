@@ -66,6 +66,25 @@ class CachingUserStoreTest {
     }
 
     @Test
+    void withoutWaitingItAnswersFromTheCacheAloneWithinTheSameMaximumAge() {
+        User user = database.add(new Username("myuser"), HASH, true, NOW);
+        assertThat(cached.findByIdWithoutWaiting(user.id())).isEmpty();
+
+        cached.findById(user.id());
+        assertThat(cached.findByIdWithoutWaiting(user.id())).contains(user);
+        nanos.addAndGet(MAX_AGE.toNanos());
+        assertThat(cached.findByIdWithoutWaiting(user.id())).isEmpty();
+
+        cached.findById(user.id());
+        cached.deactivate(user.id(), NOW.plusSeconds(1));
+        assertThat(cached.findByIdWithoutWaiting(user.id())).isEmpty();
+        UserId unknown = new UserId(42);
+        cached.findById(unknown);
+        assertThat(cached.findByIdWithoutWaiting(unknown)).isEmpty();
+        assertThat(reads).hasValue(3);
+    }
+
+    @Test
     void unknownUsersAreCachedAsUnknownForNoLonger() {
         UserId unknown = new UserId(42);
         assertThat(cached.findById(unknown)).isEmpty();

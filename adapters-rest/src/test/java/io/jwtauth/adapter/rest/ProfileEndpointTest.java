@@ -24,6 +24,28 @@ class ProfileEndpointTest extends EndpointTest {
     }
 
     @Test
+    void schemeAndTokenMaySeparateByAnyRunOfWhiteSpace() {
+        String token = login().access();
+        for (String separator : List.of("  ", "\t", " \t ")) {
+            Http.Answer answer = http.get("/api/profile/", "Bearer" + separator + token);
+            assertThat(answer.status()).as("separated by %s", separator.replace("\t", "\\t")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anOwnerThatMustBeLookedUpInAStoreThatIsDownIs503() {
+        String token = login().access();
+        fixture.users.goDown();
+        try {
+            Http.Answer answer = http.get("/api/profile/", "Bearer " + token);
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.body()).containsEntry("code", "service_unavailable");
+        } finally {
+            fixture.users.recover();
+        }
+    }
+
+    @Test
     void withoutCredentialsOrWithAnotherScheme() {
         for (String header : new String[] {null, "Token abc", "bearer abc", "Basic bXl1c2VyOm15cGFzc3dvcmQ=", ""}) {
             Http.Answer answer = http.get("/api/profile/", header);
@@ -35,7 +57,7 @@ class ProfileEndpointTest extends EndpointTest {
 
     @Test
     void bearerWithoutATokenOrWithExtraParts() {
-        for (String header : List.of("Bearer", "Bearer  ", "Bearer a b")) {
+        for (String header : List.of("Bearer", "Bearer  ", "Bearer a b", "Bearer a\tb", "Bearer\ta  b")) {
             Http.Answer answer = http.get("/api/profile/", header);
             assertThat(answer.status()).as(header).isEqualTo(401);
             assertThat(answer.body()).isEqualTo(Map.of(
