@@ -122,11 +122,11 @@ class DatabaseOutageTest {
             // The lookups now hold every blocking thread, waiting for a connection that cannot be checked.
             sleep(Duration.ofMillis(200));
             for (int i = 0; i < 10; i++) {
-                long started = System.nanoTime();
                 Answer answer = node.profile(cached.access());
                 assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
             }
+            // Ordered, not timed: the cached owner's answers all came while the lookups still waited.
+            assertThat(lookups).noneMatch(CompletableFuture::isDone);
             assertThat(lookups.stream().map(CompletableFuture::join).toList())
                     .allSatisfy(DatabaseOutageTest::isServiceUnavailable);
         } finally {
