@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,28 +47,48 @@ final class RunningJar implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the server and waits until it accepts connections. */
+    /**
+     * Starts the server and waits until its health check answers. The port is picked free beforehand, so another
+     * listener (H2's automatic server in the same process, say) may take it first: then the server cannot bind and
+     * exits, and it starts again on another port.
+     */
     static RunningJar serve(Path workDir, Map<String, String> environment) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            RunningJar jar = start(workDir, environment);
+            if (jar.answers()) {
+                return jar;
+            }
+            jar.close();
+            if (attempt == 3 || !jar.log().contains("Address already in use")) {
+                throw new IllegalStateException("server did not start:\n" + jar.log());
+            }
+        }
+    }
+
+    private static RunningJar start(Path workDir, Map<String, String> environment) throws IOException {
         int port = freePort();
         Map<String, String> env = new HashMap<>(environment);
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         Path log = Files.createTempFile(workDir, "server", ".log");
         Process process = builder(workDir, env, List.of()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        RunningJar jar = new RunningJar(process, log, port);
+        return new RunningJar(process, log, port);
+    }
+
+    /** Waits until the health check answers 200; false if the process exits or time runs out first. */
+    private boolean answers() throws InterruptedException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue() + ":\n" + jar.log());
-            }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return jar;
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            try {
+                if (get("/api/health/", null).statusCode() == 200) {
+                    return true;
+                }
             } catch (IOException notYet) {
-                Thread.sleep(50);
+                // Not listening yet, or something else listens there; the process's fate decides.
             }
+            Thread.sleep(50);
         }
-        jar.close();
-        throw new IllegalStateException("server did not start in time:\n" + jar.log());
+        return false;
     }
 
     /** Runs one CLI command to completion. */
