@@ -18,9 +18,15 @@ final class ClassDataSharingTraining implements ApplicationEventListener<ServerS
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        OperatorCommands.run("tokens", "flush-expired");
-        // Exit from another thread: System.exit waits for shutdown hooks, which wait for this event's thread.
-        Thread exit = new Thread(() -> System.exit(0), "cds-training-exit");
-        exit.start();
+        int status = 1;
+        try {
+            status = OperatorCommands.run("tokens", "flush-expired");
+        } finally {
+            // A failed command fails the build rather than leave an archive without the command line's classes.
+            int exitStatus = status;
+            // Exit from another thread: System.exit waits for shutdown hooks, which wait for this event's thread.
+            Thread exit = new Thread(() -> System.exit(exitStatus), "cds-training-exit");
+            exit.start();
+        }
     }
 }

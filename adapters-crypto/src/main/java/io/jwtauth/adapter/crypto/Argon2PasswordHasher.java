@@ -96,14 +96,16 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     }
 
     /**
-     * Whether {@code hash} was made with less memory or fewer iterations than now configured, so that it
-     * should be replaced by a new hash the next time the password is known. A hash this hasher cannot read
-     * counts as outdated.
+     * Whether {@code hash} is of another variant or version than Argon2id 1.3, or was made with less memory or fewer
+     * iterations than now configured, so that it should be replaced by a new hash the next time the password is known.
+     * A hash this hasher cannot read counts as outdated.
      */
     @Override
     public boolean needsRehash(PasswordHash hash) {
         return decode(hash).map(Decoded::parameters)
-                .map(stored -> stored.getMemory() < memoryKib || stored.getIterations() < iterations)
+                .map(stored -> stored.getType() != Argon2Parameters.ARGON2_id
+                        || stored.getVersion() != Argon2Parameters.ARGON2_VERSION_13
+                        || stored.getMemory() < memoryKib || stored.getIterations() < iterations)
                 .orElse(true);
     }
 

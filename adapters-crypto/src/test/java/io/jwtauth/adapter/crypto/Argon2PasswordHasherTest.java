@@ -50,6 +50,11 @@ class Argon2PasswordHasherTest {
         assertThat(hasher.needsRehash(fewerIterations)).isTrue();
         assertThat(hasher.needsRehash(lessMemory)).isTrue();
         assertThat(hasher.needsRehash(new PasswordHash("not a hash"))).isTrue();
+        assertThat(hasher.needsRehash(new PasswordHash("$argon2i$v=19$m=65536,t=2,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG")))
+                .as("another variant, however costly").isTrue();
+        assertThat(hasher.needsRehash(new PasswordHash(
+                "$argon2id$v=16$m=65536,t=4,p=1$c29tZXNhbHRzb21lc2FsdA$prEZjPmNlLyBtGyHsRuZL/Yt/MIt+JupAEDMiOH00zI")))
+                .as("Argon2's first version").isTrue();
         assertThat(hasher.matches(PASSWORD, fewerIterations)).as("older hashes still verify").isTrue();
     }
 

@@ -328,6 +328,24 @@ class NimbusTokenCodecTest {
         }
 
         @Test
+        void refusesFourSpareBitsThatAreNotZero() {
+            var claims = accessClaims();
+            String note = "";
+            do {
+                claims.put("note", "\"" + note + "\"");
+                note += "x";
+            } while (json(claims).length() % 3 != 1);
+            // A payload of 3n + 1 bytes ends in a character that carries 4 spare bits.
+            String payload = part(json(claims));
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            char last = payload.charAt(payload.length() - 1);
+            String sameBytes = payload.substring(0, payload.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 8);
+
+            assertThat(codec.decode(signed(part(HS256_HEADER), payload, "HmacSHA256", SECRET)).userId().value()).isEqualTo(1L);
+            assertRejected(signed(part(HS256_HEADER), sameBytes, "HmacSHA256", SECRET));
+        }
+
+        @Test
         void refusesTheStandardAlphabetAndOtherCharacters() {
             var claims = accessClaims();
             // Five question marks hold one aligned group of three, which base64 spells with '_'.

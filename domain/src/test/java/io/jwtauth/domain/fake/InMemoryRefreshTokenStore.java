@@ -41,10 +41,11 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public Optional<TokenId> activeSuccessorOf(TokenId parent) {
-        return rows.values().stream()
-                .filter(row -> row.state() == RefreshTokenState.ACTIVE && row.token().parent().equals(Optional.of(parent)))
+        return Optional.ofNullable(rows.get(parent)).map(row -> row.token().family()).flatMap(family -> rows.values().stream()
+                .filter(row -> row.state() == RefreshTokenState.ACTIVE && row.token().family().equals(family)
+                        && row.token().parent().equals(Optional.of(parent)))
                 .map(row -> row.token().id())
-                .findFirst();
+                .findFirst());
     }
 
     @Override
