@@ -20,8 +20,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  *
  * <p>Argon2's memory is taken from a pool kept for {@code concurrentHashes} hashes at the configured size, and
  * zeroed before it goes back. Allocating 19 MiB afresh for every hash made the collector's work, not the hashing,
- * the limit on logins per second in a small heap; with the pool, a hash allocates almost nothing. The price is that
- * memory staying allocated once the first hashes have run.
+ * the limit on logins per second in a small heap; with the pool, a hash allocates almost nothing. The price: that
+ * memory stays allocated once the first hashes have run.
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
 
