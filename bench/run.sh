@@ -43,8 +43,8 @@ export TOKEN_DIR=$WORK
 SERVER=""
 REF_SERVER=""
 cleanup() {
-  [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
-  [ -n "$REF_SERVER" ] && kill "$REF_SERVER" 2>/dev/null && wait "$REF_SERVER" 2>/dev/null || true
+  stop_jwt_auth
+  stop_reference
   rm -rf "$WORK"
 }
 trap cleanup EXIT

@@ -320,11 +320,7 @@ class NimbusTokenCodecTest {
         void refusesSpareBitsThatAreNotZero() {
             // An HS256 signature is 32 bytes in 43 characters; the last character carries 2 spare bits.
             String token = hs256(accessClaims());
-            char last = token.charAt(token.length() - 1);
-            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-            char sameBytes = alphabet.charAt(alphabet.indexOf(last) ^ 1);
-
-            assertRejected(token.substring(0, token.length() - 1) + sameBytes);
+            assertRejected(withLastCharacterBitFlipped(token, 1));
         }
 
         @Test
@@ -337,12 +333,17 @@ class NimbusTokenCodecTest {
             } while (json(claims).length() % 3 != 1);
             // A payload of 3n + 1 bytes ends in a character that carries 4 spare bits.
             String payload = part(json(claims));
-            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-            char last = payload.charAt(payload.length() - 1);
-            String sameBytes = payload.substring(0, payload.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 8);
+            String sameBytes = withLastCharacterBitFlipped(payload, 8);
 
             assertThat(codec.decode(signed(part(HS256_HEADER), payload, "HmacSHA256", SECRET)).userId().value()).isEqualTo(1L);
             assertRejected(signed(part(HS256_HEADER), sameBytes, "HmacSHA256", SECRET));
+        }
+
+        /** {@code text} with one bit of its last base64url character's value flipped. */
+        private static String withLastCharacterBitFlipped(String text, int bit) {
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            char last = text.charAt(text.length() - 1);
+            return text.substring(0, text.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ bit);
         }
 
         @Test
