@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.FamilyId;
 import io.jwtauth.domain.TokenId;
@@ -12,8 +11,6 @@ import io.jwtauth.domain.TokenRejected;
 import io.jwtauth.domain.TokenType;
 import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.port.TokenCodec;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
@@ -82,7 +79,7 @@ public final class NimbusTokenCodec implements TokenCodec {
         this.ownHeaderPart = key.header().toBase64URL().toString();
         try {
             this.ownHeader = header(ownHeaderPart);
-        } catch (ParseException | CharacterCodingException | RuntimeException e) {
+        } catch (ParseException | RuntimeException e) {
             throw new IllegalStateException("the header we sign with is not one we would accept", e);
         }
     }
@@ -122,13 +119,13 @@ public final class NimbusTokenCodec implements TokenCodec {
             return decodeStrictly(token);
         } catch (TokenRejected e) {
             throw e;
-        } catch (ParseException | JOSEException | CharacterCodingException | RuntimeException e) {
+        } catch (ParseException | JOSEException | RuntimeException e) {
             // Whatever the cause, even a surprise inside a parser, a token we cannot read is not one of ours.
             throw invalid();
         }
     }
 
-    private Claims decodeStrictly(String token) throws ParseException, JOSEException, CharacterCodingException {
+    private Claims decodeStrictly(String token) throws ParseException, JOSEException {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw invalid();
         }
@@ -146,7 +143,7 @@ public final class NimbusTokenCodec implements TokenCodec {
         return claims(jsonObject(payloadBytes));
     }
 
-    private JWSHeader header(String part) throws CharacterCodingException, ParseException {
+    private JWSHeader header(String part) throws ParseException {
         Map<String, Object> json = jsonObject(canonicalBase64Url(part));
         checkHeader(json);
         return JWSHeader.parse(json, new Base64URL(part));
@@ -191,13 +188,8 @@ public final class NimbusTokenCodec implements TokenCodec {
         return c == '_' ? 63 : -1;
     }
 
-    private static Map<String, Object> jsonObject(byte[] utf8) throws CharacterCodingException, ParseException {
-        String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(utf8)).toString();
-        // Nimbus' parser also reads some JSON arrays as objects; only a real object is a header or claims set.
-        if (!text.stripLeading().startsWith("{")) {
-            throw invalid();
-        }
-        return JSONObjectUtils.parse(text);
+    private static Map<String, Object> jsonObject(byte[] utf8) {
+        return StrictJson.object(utf8).orElseThrow(NimbusTokenCodec::invalid);
     }
 
     private void checkHeader(Map<String, Object> header) {

@@ -484,6 +484,59 @@ class NimbusTokenCodecTest {
         }
     }
 
+    /** Both parts are JSON as RFC 8259 has it, and nothing looser, however validly signed. */
+    @Nested
+    class Json {
+
+        private static String claimsWith(String tail) {
+            String claims = json(accessClaims());
+            return claims.substring(0, claims.length() - 1) + tail;
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                ",}",
+                ",\"scope\":NaN}",
+                ",\"scope\":Infinity}",
+                ",\"scope\":012}",
+                ",\"scope\":'read'}",
+                ",scope:\"read\"}",
+                ",\"scope\":[\"read\",]}",
+                "/* a comment */}",
+                "}{}",
+                "}}",
+                "} x",
+                ",\"scope\":\"read\u0000\"}",
+                ",\"scope\":[[[[[[[[[[[[[[[[[[[[\"deep\"]]]]]]]]]]]]]]]]]]]]}"})
+        void refusesClaimsThatAreNotStrictJson(String tail) {
+            assertRejected(hs256(HS256_HEADER, claimsWith(tail)));
+        }
+
+        @Test
+        void refusesClaimsThatAreNotUtf8() {
+            byte[] claims = claimsWith(",\"scope\":\"r\u00e9ad\"}").getBytes(StandardCharsets.ISO_8859_1);
+
+            assertRejected(signed(part(HS256_HEADER), part(claims), "HmacSHA256", SECRET));
+        }
+
+        @Test
+        void refusesAHeaderThatIsNotStrictJson() {
+            assertRejected(hs256("{\"alg\":\"HS256\",\"typ\":\"JWT\",}", json(accessClaims())));
+        }
+
+        @Test
+        void readsWhitespaceEscapesAndUnknownValuesOfEveryKind() {
+            String claims = "{ \"token_type\" : \"\\u0061ccess\" ,\n\t\"exp\":" + EXPIRES_AT + ",\"iat\":1767261600,"
+                    + "\"jti\":\"0123456789abcdef0123456789abcdef\",\"user_id\":\"1\",\"scope\":[\"read\",{\"x\":null}],"
+                    + "\"admin\":false,\"level\":1.5e3,\"huge\":123456789012345678901234567890,\"name\":\"Zo\u00eb \\ud83d\\ude00\"} ";
+
+            Claims read = codec.decode(hs256(HS256_HEADER, claims));
+
+            assertThat(read.type()).isEqualTo(TokenType.ACCESS);
+            assertThat(read.expiresAt()).isEqualTo(Instant.ofEpochSecond(EXPIRES_AT));
+        }
+    }
+
     @Nested
     class Family {
 
