@@ -7,7 +7,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -18,10 +21,12 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Bouncy Castle. The defaults are OWASP's minimum for Argon2id (19 MiB, 2 passes, 1 lane); each hash records its own
  * parameters, so raising them later still verifies the older hashes.
  *
- * <p>Argon2's memory is taken from a pool kept for {@code concurrentHashes} hashes at the configured size, and
- * zeroed before it goes back. Allocating 19 MiB afresh for every hash made the collector's work, not the hashing,
- * the limit on logins per second in a small heap; with the pool, a hash allocates almost nothing. The price: that
- * memory stays allocated once the first hashes have run.
+ * <p>Argon2's memory is kept for {@code concurrentHashes} hashes at the configured size, as one arena of blocks per
+ * hash, and zeroed before it goes back. Allocating 19 MiB afresh for every hash made the collector's work, not the
+ * hashing, the limit on logins per second in a small heap; with the arenas, a hash allocates almost nothing. A hash
+ * has its arena to itself: when hashes shared one pool of blocks, each took whichever blocks the others had just
+ * given back, so over thousands of hashes every hash came to be spread over all the pooled memory, and hashes got
+ * slower. The price of keeping memory: it stays allocated once the first hashes have run.
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
 
@@ -39,7 +44,10 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
-    private final Argon2BytesGenerator.BlockPool memory;
+    private final int arenaBlocks;
+    private final AtomicInteger arenasLeftToMake;
+    /** Free arenas, the one given back last first: its memory is the likeliest to be in the CPU's caches still. */
+    private final Deque<Argon2BytesGenerator.FixedBlockPool> freeArenas = new ConcurrentLinkedDeque<>();
     private final SecureRandom random = new SecureRandom();
 
     /** The defaults, with memory kept for one hash at a time. */
@@ -62,19 +70,19 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
-        this.memory = new Argon2BytesGenerator.FixedBlockPool(
-                Math.multiplyExact(Argon2BytesGenerator.getBlockCount(memoryKib, parallelism), concurrentHashes));
+        this.arenaBlocks = Argon2BytesGenerator.getBlockCount(memoryKib, parallelism);
+        this.arenasLeftToMake = new AtomicInteger(concurrentHashes);
     }
 
     @Override
     public PasswordHash hash(PlainPassword password) {
         byte[] salt = new byte[SALT_LENGTH];
         random.nextBytes(salt);
-        Argon2Parameters parameters = parameters(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13,
+        Setting setting = new Setting(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13,
                 memoryKib, iterations, parallelism, salt);
-        byte[] hash = compute(password, parameters, HASH_LENGTH);
+        byte[] hash = compute(password, setting, HASH_LENGTH);
         Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
-        return new PasswordHash("$argon2" + TYPE_NAMES[parameters.getType()] + "$v=" + parameters.getVersion()
+        return new PasswordHash("$argon2" + TYPE_NAMES[setting.type()] + "$v=" + setting.version()
                 + "$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
                 + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash));
     }
@@ -88,7 +96,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         }
         try {
             byte[] expected = decoded.get().hash();
-            return MessageDigest.isEqual(compute(password, decoded.get().parameters(), expected.length), expected);
+            return MessageDigest.isEqual(compute(password, decoded.get().setting(), expected.length), expected);
         } catch (RuntimeException impossible) {
             // Parameters that parse but that Argon2 refuses (an unknown version, a hash too short) match nothing.
             return false;
@@ -102,10 +110,10 @@ public final class Argon2PasswordHasher implements PasswordHasher {
      */
     @Override
     public boolean needsRehash(PasswordHash hash) {
-        return decode(hash).map(Decoded::parameters)
-                .map(stored -> stored.getType() != Argon2Parameters.ARGON2_id
-                        || stored.getVersion() != Argon2Parameters.ARGON2_VERSION_13
-                        || stored.getMemory() < memoryKib || stored.getIterations() < iterations)
+        return decode(hash).map(Decoded::setting)
+                .map(stored -> stored.type() != Argon2Parameters.ARGON2_id
+                        || stored.version() != Argon2Parameters.ARGON2_VERSION_13
+                        || stored.memoryKib() < memoryKib || stored.iterations() < iterations)
                 .orElse(true);
     }
 
@@ -119,22 +127,34 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         return PHC_FORM.matcher(encoded).matches();
     }
 
-    private byte[] compute(PlainPassword password, Argon2Parameters parameters, int length) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
+    /** With a kept arena if one is free, else with memory of its own that the collector takes back afterwards. */
+    private byte[] compute(PlainPassword password, Setting setting, int length) {
+        Argon2BytesGenerator.FixedBlockPool arena = takeArena();
         byte[] hash = new byte[length];
         char[] characters = password.value().toCharArray();
         try {
+            Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            generator.init(setting.parameters(arena != null ? arena : new Argon2BytesGenerator.FixedBlockPool(0)));
             generator.generateBytes(characters, hash);
         } finally {
             Arrays.fill(characters, '\0');
+            if (arena != null) {
+                freeArenas.addFirst(arena);
+            }
         }
         return hash;
     }
 
-    private Argon2Parameters parameters(int type, int version, int memoryKib, int iterations, int parallelism, byte[] salt) {
-        return new Argon2Parameters.Builder(type).withVersion(version).withMemoryAsKB(memoryKib)
-                .withIterations(iterations).withParallelism(parallelism).withSalt(salt).withBlockPool(memory).build();
+    /**
+     * A free arena, or a new one while fewer than {@code concurrentHashes} exist (its first hash fills it), or null.
+     * Arenas are made as hashes first run at once, so memory is kept for the concurrency that really happens.
+     */
+    private Argon2BytesGenerator.FixedBlockPool takeArena() {
+        Argon2BytesGenerator.FixedBlockPool free = freeArenas.pollFirst();
+        if (free != null || arenasLeftToMake.getAndUpdate(left -> Math.max(left - 1, 0)) == 0) {
+            return free;
+        }
+        return new Argon2BytesGenerator.FixedBlockPool(arenaBlocks);
     }
 
     /** The PHC text read back; a missing version is Argon2's first, 0x10, as the PHC format says. */
@@ -151,7 +171,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
             };
             int version = phc.group(2) == null ? Argon2Parameters.ARGON2_VERSION_10 : Integer.parseInt(phc.group(2));
             Base64.Decoder base64 = Base64.getDecoder();
-            return Optional.of(new Decoded(parameters(type, version, Integer.parseInt(phc.group(3)),
+            return Optional.of(new Decoded(new Setting(type, version, Integer.parseInt(phc.group(3)),
                     Integer.parseInt(phc.group(4)), Integer.parseInt(phc.group(5)), base64.decode(phc.group(6))),
                     base64.decode(phc.group(7))));
         } catch (IllegalArgumentException unreadable) {
@@ -160,6 +180,15 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         }
     }
 
-    private record Decoded(Argon2Parameters parameters, byte[] hash) {
+    /** What a hash is computed from besides the password: the variant, version, cost and salt. */
+    private record Setting(int type, int version, int memoryKib, int iterations, int parallelism, byte[] salt) {
+
+        Argon2Parameters parameters(Argon2BytesGenerator.BlockPool memory) {
+            return new Argon2Parameters.Builder(type).withVersion(version).withMemoryAsKB(memoryKib)
+                    .withIterations(iterations).withParallelism(parallelism).withSalt(salt).withBlockPool(memory).build();
+        }
+    }
+
+    private record Decoded(Setting setting, byte[] hash) {
     }
 }

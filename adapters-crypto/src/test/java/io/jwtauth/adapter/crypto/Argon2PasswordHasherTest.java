@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.PlainPassword;
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -111,5 +118,37 @@ class Argon2PasswordHasherTest {
 
         assertThat(matches).isTrue();
         assertThat(allocated).isLessThan(1024 * 1024);
+    }
+
+    /**
+     * As many threads as arenas, each checking over and over: whatever the interleaving, an arena is free for every
+     * check once the first ones have made them. 4 MiB hashes keep it quick; without an arena each would allocate 4 MiB.
+     */
+    @Test
+    void keepsAnArenaForEachConcurrentHash() throws Exception {
+        Argon2PasswordHasher twoArenas = new Argon2PasswordHasher(4096, 1, 1, 2);
+        PasswordHash hash = twoArenas.hash(PASSWORD);
+        PasswordHash other = twoArenas.hash(new PlainPassword("another password"));
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        CyclicBarrier bothWarm = new CyclicBarrier(2);
+        Callable<Long> checker = () -> {
+            assertThat(twoArenas.matches(PASSWORD, hash)).isTrue();
+            bothWarm.await(1, TimeUnit.MINUTES);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int check = 0; check < 10; check++) {
+                assertThat(twoArenas.matches(PASSWORD, hash)).isTrue();
+                assertThat(twoArenas.matches(PASSWORD, other)).isFalse();
+            }
+            return threads.getCurrentThreadAllocatedBytes() - before;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Long>> allocated = pool.invokeAll(List.of(checker, checker));
+            for (Future<Long> bytes : allocated) {
+                assertThat(bytes.get(1, TimeUnit.MINUTES)).isLessThan(1024 * 1024);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
