@@ -19,11 +19,12 @@ JMH_JAR=$ROOT/benchmarks/target/benchmarks.jar
 # jwt-auth runs through the README's launcher, with its JVM options (jvm.options) and class-data sharing archive.
 LAUNCHER=$ROOT/jwt-auth
 JVM_OPTIONS=$(grep -v '^#' "$ROOT/jvm.options" | tr '\n' ' ')
-DURATION=${DURATION:-15}
+DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-10}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 # Login runs about a thousandth as many requests a second as the other scenarios, so its code needs longer before the
-# JIT has compiled it (C2 took 1.2 s of the 30 s of CPU in the 15 s after a 15 s warm-up, 0.4 to 0.9 s after 45 s).
+# JIT has compiled it: C2 took 1.2 s of the 30 s of CPU in the 15 s after a 15 s warm-up, 0.4 to 0.9 s in each 15 s
+# after 45 s.
 LOGIN_WARMUP=${LOGIN_WARMUP:-30}
 CONNECTIONS=${CONNECTIONS:-32}
 LOGIN_CONNECTIONS=${LOGIN_CONNECTIONS:-8}
@@ -164,8 +165,8 @@ measure_protected_against_baseline() {
 
 # Login, and bare Argon2id under JMH with the same JVM options, in turns ROUNDS times, after LOGIN_WARMUP seconds of
 # logins: as with the protected GET, taking turns gives both the machine's drift alike. The server idles while a JMH
-# fork runs. Each fork is a JVM of its own, whose JIT compiles the hash's inner loops its own way, so the mean over the
-# forks is the figure, as the mean over the rounds is for logins.
+# fork runs. Each round's fork is a JVM of its own (forks of one run differed by up to 10 %), and the mean over them is
+# the figure, as the mean over the rounds is for logins.
 measure_login_against_argon2() {
   local port=$1
   wrk -t2 -c"$LOGIN_CONNECTIONS" -d"${LOGIN_WARMUP}s" -s "$ROOT/bench/login.lua" "http://127.0.0.1:$port/api/token/" >/dev/null
