@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Reads a token's header or claims set: one JSON object in UTF-8, as RFC 8259 has it and nothing looser. Comments,
- * single quotes, unquoted names, trailing commas, NaN, leading zeros, bytes that are not UTF-8, a repeated member name
- * and anything after the object are all refused, so one token cannot be read two ways.
+ * single quotes, unquoted names, trailing commas, NaN, leading zeros, other encodings, a byte order mark, bytes that
+ * are not UTF-8, a repeated member name and anything after the object are all refused, so one token cannot be read
+ * two ways.
  *
  * <p>Values come out as Nimbus' own parser gives them, which is what {@code JWSHeader.parse} expects: objects as
  * {@code Map}, arrays as {@code List}, whole numbers as {@code Long}, other numbers as {@code Double} (whole numbers
@@ -36,6 +40,9 @@ final class StrictJson {
 
     /** The object that {@code utf8} holds in full, or empty if it holds anything else or is not JSON as above. */
     static Optional<Map<String, Object>> object(byte[] utf8) {
+        if (!isStrictUtf8WithoutByteOrderMark(utf8)) {
+            return Optional.empty();
+        }
         try (JsonParser parser = FACTORY.createParser(utf8)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
@@ -44,6 +51,36 @@ final class StrictJson {
             return parser.nextToken() == null ? Optional.of(object) : Optional.empty();
         } catch (IOException notJson) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Jackson guesses the encoding of bytes (UTF-16 and UTF-32 too), skips a byte order mark and lets overlong forms and
+     * encoded surrogates through; JSON text is UTF-8 without a byte order mark (RFC 8259, 8.1). A zero byte is in no
+     * JSON text in UTF-8 and in every one in UTF-16 or UTF-32. Tokens are ASCII, so the full check rarely runs.
+     */
+    private static boolean isStrictUtf8WithoutByteOrderMark(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return false;
+            }
+            if (b < 0) {
+                return !startsWithByteOrderMark(bytes) && decodesStrictly(bytes);
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWithByteOrderMark(byte[] bytes) {
+        return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+    }
+
+    private static boolean decodesStrictly(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
         }
     }
 
@@ -64,15 +101,21 @@ final class StrictJson {
         return array;
     }
 
+    // Not a conditional expression: one with a double and a long operand gives a double either way.
+    private static Number wholeNumber(JsonParser parser) throws IOException {
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            return Double.valueOf(parser.getDoubleValue());
+        }
+        return Long.valueOf(parser.getLongValue());
+    }
+
     private static Object value(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
             case START_OBJECT -> objectAfterStart(parser);
             case START_ARRAY -> arrayAfterStart(parser);
             case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                    ? parser.getDoubleValue()
-                    : parser.getLongValue();
-            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_NUMBER_INT -> wholeNumber(parser);
+            case VALUE_NUMBER_FLOAT -> Double.valueOf(parser.getDoubleValue());
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
