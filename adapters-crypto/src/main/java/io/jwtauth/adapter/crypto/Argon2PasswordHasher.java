@@ -56,8 +56,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     }
 
     /**
-     * @param concurrentHashes how many hashes at the configured size may reuse their memory at once: the number of
-     *                         threads that hash; more hashes at once still work, allocating what the pool lacks
+     * @param concurrentHashes how many arenas to keep, that is how many hashes at once reuse their memory: the number
+     *                         of threads that hash; more hashes at once still work, each with memory of its own
      * @throws IllegalArgumentException for parameters Argon2 does not allow
      */
     public Argon2PasswordHasher(int memoryKib, int iterations, int parallelism, int concurrentHashes) {
@@ -65,7 +65,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
             throw new IllegalArgumentException("Argon2 needs at least 1 lane, 1 iteration and 8 KiB of memory per lane");
         }
         if (concurrentHashes < 1) {
-            throw new IllegalArgumentException("Argon2's memory pool needs room for at least one hash");
+            throw new IllegalArgumentException("Argon2's memory needs to be kept for at least one hash");
         }
         this.memoryKib = memoryKib;
         this.iterations = iterations;
@@ -129,9 +129,9 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     /** With a kept arena if one is free, else with memory of its own that the collector takes back afterwards. */
     private byte[] compute(PlainPassword password, Setting setting, int length) {
-        Argon2BytesGenerator.FixedBlockPool arena = takeArena();
         byte[] hash = new byte[length];
         char[] characters = password.value().toCharArray();
+        Argon2BytesGenerator.FixedBlockPool arena = takeArena();
         try {
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
             generator.init(setting.parameters(arena != null ? arena : new Argon2BytesGenerator.FixedBlockPool(0)));
