@@ -40,6 +40,7 @@ while [ $# -gt 0 ]; do
 done
 
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 2; }
+[ "$ROUNDS" -ge 1 ] && [ "$DURATION" -ge 1 ] || { echo "bench: ROUNDS and DURATION must be at least 1" >&2; exit 2; }
 if [ ! -f "$JAR" ] || [ ! -f "$JMH_JAR" ]; then
   (cd "$ROOT" && mvn -B -q package -DskipTests)
 fi
@@ -123,13 +124,19 @@ wrk_round() {
       "$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")" >>"$WORK/rounds-$name"
 }
 
+# median COLUMN FILE: the median of a column of numbers, or "-" where the column holds "-".
+median() {
+  sort -n -k"$1" "$2" | awk -v c="$1" '{ v[NR] = $c }
+      END { if (v[1] == "-") print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
 # report NAME: the mean rate over NAME's rounds, and the median of their p50 and p99 (JMH's rounds have none: "-").
 report() {
   local name=$1 rounds latency=""
   rounds=$WORK/rounds-$name
   RPS[$name]=$(awk '{ sum += $1 } END { printf "%.1f", sum / NR }' "$rounds")
-  P50[$name]=$(sort -n -k2 "$rounds" | awk '{ v[NR] = $2 } END { print v[int((NR + 1) / 2)] }')
-  P99[$name]=$(sort -n -k3 "$rounds" | awk '{ v[NR] = $3 } END { print v[int((NR + 1) / 2)] }')
+  P50[$name]=$(median 2 "$rounds")
+  P99[$name]=$(median 3 "$rounds")
   if [ "${P50[$name]}" != - ]; then
     latency=$(printf 'p50 %7s ms   p99 %7s ms' "${P50[$name]}" "${P99[$name]}")
   fi
@@ -153,8 +160,10 @@ measure() {
 # gives the two the same drift.
 measure_protected_against_baseline() {
   local port=$1 access=$2
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$port/api/health/" >/dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $access" "http://127.0.0.1:$port/api/profile/" >/dev/null
+  if [ "$WARMUP" -gt 0 ]; then
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$port/api/health/" >/dev/null
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $access" "http://127.0.0.1:$port/api/profile/" >/dev/null
+  fi
   for _ in $(seq 1 "$ROUNDS"); do
     wrk_round baseline "$CONNECTIONS" "$DURATION" "http://127.0.0.1:$port/api/health/"
     wrk_round protected "$CONNECTIONS" "$DURATION" -H "Authorization: Bearer $access" "http://127.0.0.1:$port/api/profile/"
@@ -169,11 +178,17 @@ measure_protected_against_baseline() {
 # the figure, as the mean over the rounds is for logins.
 measure_login_against_argon2() {
   local port=$1
-  wrk -t2 -c"$LOGIN_CONNECTIONS" -d"${LOGIN_WARMUP}s" -s "$ROOT/bench/login.lua" "http://127.0.0.1:$port/api/token/" >/dev/null
+  if [ "$LOGIN_WARMUP" -gt 0 ]; then
+    wrk -t2 -c"$LOGIN_CONNECTIONS" -d"${LOGIN_WARMUP}s" -s "$ROOT/bench/login.lua" "http://127.0.0.1:$port/api/token/" >/dev/null
+  fi
   for round in $(seq 1 "$ROUNDS"); do
     wrk_round login "$LOGIN_CONNECTIONS" "$DURATION" -s "$ROOT/bench/login.lua" "http://127.0.0.1:$port/api/token/"
-    java -jar "$JMH_JAR" PasswordHashingBenchmark -t 2 -f 1 -wi 2 -w 5s -i 2 -r 5s -jvmArgs "$JVM_OPTIONS" \
-        -rf json -rff "$WORK/jmh-$round.json" >"$WORK/jmh-$round.log" 2>&1
+    if ! java -jar "$JMH_JAR" PasswordHashingBenchmark -t 2 -f 1 -wi 2 -w 5s -i 2 -r 5s -jvmArgs "$JVM_OPTIONS" \
+        -rf json -rff "$WORK/jmh-$round.json" >"$WORK/jmh-$round.log" 2>&1; then
+      echo "bench: JMH failed; its log ends with:" >&2
+      tail -20 "$WORK/jmh-$round.log" >&2
+      exit 1
+    fi
     sed -n 's/.*"score" : \([0-9.]*\).*/\1 - -/p' "$WORK/jmh-$round.json" | head -1 >>"$WORK/rounds-argon2"
   done
   report login
@@ -225,7 +240,7 @@ stop_reference() {
   fi
 }
 
-echo "jwt-auth ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)), JVM options: $JVM_OPTIONS"
+echo "jwt-auth ($(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)), JVM options: $JVM_OPTIONS"
 mkdir -p "$WORK/jwt-auth"
 CLI_CREATE_MS=$( { s=$(now_ms); echo mypassword | jwt_auth_cli users create myuser --password-stdin >/dev/null; echo $(( $(now_ms) - s )); } )
 start_jwt_auth
