@@ -24,9 +24,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * <p>Argon2's memory is kept for {@code concurrentHashes} hashes at the configured size, as one arena of blocks per
  * hash, and zeroed before it goes back. Allocating 19 MiB afresh for every hash made the collector's work, not the
  * hashing, the limit on logins per second in a small heap; with the arenas, a hash allocates almost nothing. A hash
- * has its arena to itself: when hashes shared one pool of blocks, each took whichever blocks the others had just
- * given back, so over thousands of hashes every hash came to be spread over all the pooled memory, and hashes got
- * slower. The price of keeping memory: it stays allocated once the first hashes have run.
+ * has its arena to itself: with Bouncy Castle's one pool for all hashes, each hash took its blocks one at a time,
+ * under the pool's lock, from what the other hashes had just given back, and two threads hashed 69 to 79 times a
+ * second under JMH where with an arena each they hash 93 to 100 times. The price of keeping memory: it stays
+ * allocated once the first hashes have run.
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
 
