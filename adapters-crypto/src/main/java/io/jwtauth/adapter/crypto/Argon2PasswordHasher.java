@@ -26,7 +26,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * hashing, the limit on logins per second in a small heap; with the arenas, a hash allocates almost nothing. A hash
  * has its arena to itself: with Bouncy Castle's one pool for all hashes, each hash took its blocks one at a time,
  * under the pool's lock, from what the other hashes had just given back, and two threads hashed 69 to 79 times a
- * second under JMH where with an arena each they hash 93 to 100 times. The price of keeping memory: it stays
+ * second under JMH where with an arena each they hashed 89 to 100 times. The price of keeping memory: it stays
  * allocated once the first hashes have run.
  */
 public final class Argon2PasswordHasher implements PasswordHasher {
