@@ -136,7 +136,8 @@ public final class NimbusTokenCodec implements TokenCodec {
         JWSHeader header = parts[0].equals(ownHeaderPart) ? ownHeader : header(parts[0]);
         byte[] payloadBytes = canonicalBase64Url(parts[1]);
         byte[] signature = canonicalBase64Url(parts[2]);
-        byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
+        // The header and payload parts as they came, with the dot between them.
+        byte[] signingInput = token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
         if (!key.verify(header, signingInput, signature)) {
             throw invalid();
         }

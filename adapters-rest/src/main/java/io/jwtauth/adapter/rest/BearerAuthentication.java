@@ -86,7 +86,7 @@ final class BearerAuthentication {
     private static String token(String header) {
         String value = header.strip();
         int schemeEnd = nextWhiteSpace(value, 0);
-        if (!value.substring(0, schemeEnd).equals(SCHEME)) {
+        if (schemeEnd != SCHEME.length() || !value.startsWith(SCHEME)) {
             throw new NotAuthenticated(NotAuthenticated.Reason.NO_CREDENTIALS);
         }
         int tokenStart = schemeEnd;
