@@ -144,13 +144,20 @@ report() {
       "$(awk '{ printf "%s%.1f", (NR > 1 ? ", " : ""), $1 }' "$rounds")"
 }
 
+# warm_up SECONDS CONNECTIONS WRK_ARGS...: an unmeasured wrk run, none for 0 seconds.
+warm_up() {
+  local seconds=$1 connections=$2
+  shift 2
+  if [ "$seconds" -gt 0 ]; then
+    wrk -t2 -c"$connections" -d"${seconds}s" "$@" >/dev/null
+  fi
+}
+
 # measure NAME CONNECTIONS WRK_ARGS...: a warm-up run of WARMUP seconds, then the measured one of DURATION.
 measure() {
   local name=$1 connections=$2
   shift 2
-  if [ "$WARMUP" -gt 0 ]; then
-    wrk -t2 -c"$connections" -d"${WARMUP}s" "$@" >/dev/null
-  fi
+  warm_up "$WARMUP" "$connections" "$@"
   wrk_round "$name" "$connections" "$DURATION" "$@"
   report "$name"
 }
@@ -160,13 +167,13 @@ measure() {
 # gives the two the same drift.
 measure_protected_against_baseline() {
   local port=$1 access=$2
-  if [ "$WARMUP" -gt 0 ]; then
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$port/api/health/" >/dev/null
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $access" "http://127.0.0.1:$port/api/profile/" >/dev/null
-  fi
+  local baseline=("http://127.0.0.1:$port/api/health/")
+  local protected=(-H "Authorization: Bearer $access" "http://127.0.0.1:$port/api/profile/")
+  warm_up "$WARMUP" "$CONNECTIONS" "${baseline[@]}"
+  warm_up "$WARMUP" "$CONNECTIONS" "${protected[@]}"
   for _ in $(seq 1 "$ROUNDS"); do
-    wrk_round baseline "$CONNECTIONS" "$DURATION" "http://127.0.0.1:$port/api/health/"
-    wrk_round protected "$CONNECTIONS" "$DURATION" -H "Authorization: Bearer $access" "http://127.0.0.1:$port/api/profile/"
+    wrk_round baseline "$CONNECTIONS" "$DURATION" "${baseline[@]}"
+    wrk_round protected "$CONNECTIONS" "$DURATION" "${protected[@]}"
   done
   report baseline
   report protected
@@ -178,11 +185,10 @@ measure_protected_against_baseline() {
 # the figure, as the mean over the rounds is for logins.
 measure_login_against_argon2() {
   local port=$1
-  if [ "$LOGIN_WARMUP" -gt 0 ]; then
-    wrk -t2 -c"$LOGIN_CONNECTIONS" -d"${LOGIN_WARMUP}s" -s "$ROOT/bench/login.lua" "http://127.0.0.1:$port/api/token/" >/dev/null
-  fi
+  local logins=(-s "$ROOT/bench/login.lua" "http://127.0.0.1:$port/api/token/")
+  warm_up "$LOGIN_WARMUP" "$LOGIN_CONNECTIONS" "${logins[@]}"
   for round in $(seq 1 "$ROUNDS"); do
-    wrk_round login "$LOGIN_CONNECTIONS" "$DURATION" -s "$ROOT/bench/login.lua" "http://127.0.0.1:$port/api/token/"
+    wrk_round login "$LOGIN_CONNECTIONS" "$DURATION" "${logins[@]}"
     if ! java -jar "$JMH_JAR" PasswordHashingBenchmark -t 2 -f 1 -wi 2 -w 5s -i 2 -r 5s -jvmArgs "$JVM_OPTIONS" \
         -rf json -rff "$WORK/jmh-$round.json" >"$WORK/jmh-$round.log" 2>&1; then
       echo "bench: JMH failed; its log ends with:" >&2
@@ -213,13 +219,15 @@ sessions() {
 # measure_rotation NAME PORT: refresh with rotation and blacklisting, on a server started with both turned on.
 measure_rotation() {
   local name=$1 port=$2 sessions=$((CONNECTIONS + 16))
+  local rotations=(-s "$ROOT/bench/rotate.lua" "http://127.0.0.1:$port")
   sessions "$port" warm "$sessions"
   sessions "$port" measured "$sessions"
   # Each run reads its own sessions: a token spent in the warm-up would count as reuse in the measured run.
   ln -sf "$WORK/warm-0.txt" "$WORK/tokens-0.txt"; ln -sf "$WORK/warm-1.txt" "$WORK/tokens-1.txt"
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$ROOT/bench/rotate.lua" "http://127.0.0.1:$port" >/dev/null
+  warm_up "$WARMUP" "$CONNECTIONS" "${rotations[@]}"
   ln -sf "$WORK/measured-0.txt" "$WORK/tokens-0.txt"; ln -sf "$WORK/measured-1.txt" "$WORK/tokens-1.txt"
-  WARMUP=0 measure "$name" "$CONNECTIONS" -s "$ROOT/bench/rotate.lua" "http://127.0.0.1:$port"
+  wrk_round "$name" "$CONNECTIONS" "$DURATION" "${rotations[@]}"
+  report "$name"
 }
 
 # start_reference [BENCH_ROTATE=1]: gunicorn with 2 sync workers, as the reference was measured.
