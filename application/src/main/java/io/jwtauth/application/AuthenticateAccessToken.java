@@ -9,14 +9,17 @@ import io.jwtauth.domain.Username;
 import io.jwtauth.domain.port.UserStore;
 import io.jwtauth.domain.service.TokenVerifier;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Turns the bearer token of a protected request into the user it speaks for, or refuses it. The user store it is
- * given may answer from a short-lived cache, which bounds how long a change made elsewhere takes to be seen here.
+ * Turns the bearer token of a protected request into the user it speaks for, or refuses it, as simplejwt's
+ * {@code JWTAuthentication} does: first the token itself (signature, validity window, type), then its owner (exists,
+ * is active, has not changed credentials since the token was issued).
  *
- * <p>Two entry points to one rule, rather than two use cases, so that the checks and their order cannot drift apart:
- * {@link #handle} may wait on the store; {@link #handleWithoutWaiting} never does, for callers such as an event loop.
+ * <p>The two steps are separate calls because they cost different things: {@link #verify} is computation only, while
+ * {@link #authenticate} reads the user store, which may answer from a short-lived cache or wait on a database. A
+ * caller that must not wait can verify at once and choose where to look the owner up. A {@link VerifiedAccessToken}
+ * can only come from {@link #verify}, so no owner is ever checked for an unverified token, and no token is verified
+ * twice.
  */
 public final class AuthenticateAccessToken {
 
@@ -30,6 +33,20 @@ public final class AuthenticateAccessToken {
     public record AuthenticatedUser(UserId id, Username username) {
     }
 
+    /** An access token whose signature, validity window and type passed; its owner is still to be checked. */
+    public static final class VerifiedAccessToken {
+
+        private final Claims claims;
+
+        private VerifiedAccessToken(Claims claims) {
+            this.claims = claims;
+        }
+
+        public UserId ownerId() {
+            return claims.userId();
+        }
+    }
+
     private final TokenVerifier verifier;
     private final UserStore users;
 
@@ -38,23 +55,17 @@ public final class AuthenticateAccessToken {
         this.users = users;
     }
 
-    public AuthenticatedUser handle(Command command) {
-        Claims claims = verifier.verify(command.accessToken(), TokenType.ACCESS);
-        return owner(users.findById(claims.userId()), claims);
+    /** @throws io.jwtauth.domain.TokenRejected if the token is malformed, forged, expired or not an access token */
+    public VerifiedAccessToken verify(Command command) {
+        return new VerifiedAccessToken(verifier.verify(command.accessToken(), TokenType.ACCESS));
     }
 
     /**
-     * The same checks without waiting on the store: the token is verified in full and refused as {@link #handle}
-     * would refuse it, but when its owner is not in the store's memory the answer is empty, and the caller must call
-     * {@link #handle} where it may wait.
+     * @throws io.jwtauth.domain.AccountRejected if the owner is gone, inactive or changed credentials after issue
+     * @throws io.jwtauth.domain.StoreUnavailable if the owner had to be read from a store that cannot be reached
      */
-    public Optional<AuthenticatedUser> handleWithoutWaiting(Command command) {
-        Claims claims = verifier.verify(command.accessToken(), TokenType.ACCESS);
-        return users.findByIdWithoutWaiting(claims.userId()).map(user -> owner(Optional.of(user), claims));
-    }
-
-    private static AuthenticatedUser owner(Optional<User> found, Claims claims) {
-        User user = AccessTokenOwner.require(found, claims);
+    public AuthenticatedUser authenticate(VerifiedAccessToken token) {
+        User user = AccessTokenOwner.require(users.findById(token.ownerId()), token.claims);
         return new AuthenticatedUser(user.id(), user.username());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jwtauth.domain.AccountRejected;
+import io.jwtauth.domain.StoreUnavailable;
 import io.jwtauth.domain.TokenPair;
 import io.jwtauth.domain.TokenRejected.Reason;
 import io.jwtauth.domain.User;
@@ -22,7 +23,7 @@ class AuthenticateAccessTokenTest {
         TokenPair pair = fixture.loginAs("myuser", "mypassword");
 
         AuthenticateAccessToken.AuthenticatedUser authenticated =
-                fixture.authenticate.handle(new AuthenticateAccessToken.Command(pair.access()));
+                authenticate(pair.access());
 
         assertThat(authenticated.id()).isEqualTo(user.id());
         assertThat(authenticated.username().value()).isEqualTo("myuser");
@@ -32,53 +33,46 @@ class AuthenticateAccessTokenTest {
     void aRefreshTokenIsNotABearerToken() {
         fixture.user("myuser", "mypassword");
         TokenPair pair = fixture.loginAs("myuser", "mypassword");
-        assertRejected(() -> fixture.authenticate.handle(new AuthenticateAccessToken.Command(pair.refresh())), Reason.WRONG_TYPE);
+        assertRejected(() -> authenticate(pair.refresh()), Reason.WRONG_TYPE);
     }
 
     @Test
     void expiredAndForgedTokensAreRefused() {
         fixture.user("myuser", "mypassword");
         TokenPair pair = fixture.loginAs("myuser", "mypassword");
-        assertRejected(() -> fixture.authenticate.handle(new AuthenticateAccessToken.Command("forged")), Reason.INVALID);
+        assertRejected(() -> authenticate("forged"), Reason.INVALID);
         fixture.clock.advance(Duration.ofMinutes(5));
-        assertRejected(() -> fixture.authenticate.handle(new AuthenticateAccessToken.Command(pair.access())), Reason.EXPIRED);
+        assertRejected(() -> authenticate(pair.access()), Reason.EXPIRED);
     }
 
     @Test
-    void withoutWaitingItAnswersOnlyForOwnersTheStoreHoldsInMemory() {
-        User user = fixture.user("myuser", "mypassword");
+    void aTokenThatFailsVerificationNeverReachesTheStore() {
+        fixture.user("myuser", "mypassword");
         TokenPair pair = fixture.loginAs("myuser", "mypassword");
-        String strangersToken = fixture.codec.encode(fixture.issuer.access(new UserId(999), fixture.clock.instant()));
-        var command = new AuthenticateAccessToken.Command(pair.access());
-
-        assertThat(fixture.authenticate.handleWithoutWaiting(command)).map(AuthenticateAccessToken.AuthenticatedUser::id)
-                .contains(user.id());
-        // The store cannot say without looking that nobody has this id, nor answer anything while it is down.
-        assertThat(fixture.authenticate.handleWithoutWaiting(new AuthenticateAccessToken.Command(strangersToken))).isEmpty();
         fixture.users.goDown();
         try {
-            assertThat(fixture.authenticate.handleWithoutWaiting(command)).isEmpty();
+            assertRejected(() -> fixture.authenticate.verify(new AuthenticateAccessToken.Command("forged")), Reason.INVALID);
+            assertRejected(() -> fixture.authenticate.verify(new AuthenticateAccessToken.Command(pair.refresh())),
+                    Reason.WRONG_TYPE);
+            // Verification alone needs no store: only the owner's check finds it down.
+            var verified = fixture.authenticate.verify(new AuthenticateAccessToken.Command(pair.access()));
+            assertThatThrownBy(() -> fixture.authenticate.authenticate(verified)).isInstanceOf(StoreUnavailable.class);
         } finally {
             fixture.users.recover();
         }
     }
 
     @Test
-    void withoutWaitingItRefusesWhatHandleRefuses() {
+    void theOwnerIsCheckedWhenAuthenticatingNotWhenVerifying() {
         User user = fixture.user("myuser", "mypassword");
         TokenPair pair = fixture.loginAs("myuser", "mypassword");
+        var verified = fixture.authenticate.verify(new AuthenticateAccessToken.Command(pair.access()));
+        assertThat(verified.ownerId()).isEqualTo(user.id());
 
-        assertRejected(() -> fixture.authenticate.handleWithoutWaiting(new AuthenticateAccessToken.Command("forged")),
-                Reason.INVALID);
-        assertRejected(() -> fixture.authenticate.handleWithoutWaiting(new AuthenticateAccessToken.Command(pair.refresh())),
-                Reason.WRONG_TYPE);
         fixture.setUserActive.handle(new SetUserActive.Command(user.username(), false));
-        assertThatThrownBy(() -> fixture.authenticate.handleWithoutWaiting(new AuthenticateAccessToken.Command(pair.access())))
+        assertThatThrownBy(() -> fixture.authenticate.authenticate(verified))
                 .isInstanceOfSatisfying(AccountRejected.class,
                         e -> assertThat(e.reason()).isEqualTo(AccountRejected.Reason.USER_INACTIVE));
-        fixture.clock.advance(Duration.ofMinutes(5));
-        assertRejected(() -> fixture.authenticate.handleWithoutWaiting(new AuthenticateAccessToken.Command(pair.access())),
-                Reason.EXPIRED);
     }
 
     @Test
@@ -87,13 +81,17 @@ class AuthenticateAccessTokenTest {
         TokenPair pair = fixture.loginAs("myuser", "mypassword");
         String strangersToken = fixture.codec.encode(fixture.issuer.access(new UserId(999), fixture.clock.instant()));
 
-        assertThatThrownBy(() -> fixture.authenticate.handle(new AuthenticateAccessToken.Command(strangersToken)))
+        assertThatThrownBy(() -> authenticate(strangersToken))
                 .isInstanceOfSatisfying(AccountRejected.class,
                         e -> assertThat(e.reason()).isEqualTo(AccountRejected.Reason.USER_NOT_FOUND));
 
         fixture.setUserActive.handle(new SetUserActive.Command(user.username(), false));
-        assertThatThrownBy(() -> fixture.authenticate.handle(new AuthenticateAccessToken.Command(pair.access())))
+        assertThatThrownBy(() -> authenticate(pair.access()))
                 .isInstanceOfSatisfying(AccountRejected.class,
                         e -> assertThat(e.reason()).isEqualTo(AccountRejected.Reason.USER_INACTIVE));
+    }
+
+    private AuthenticateAccessToken.AuthenticatedUser authenticate(String token) {
+        return fixture.authenticate.authenticate(fixture.authenticate.verify(new AuthenticateAccessToken.Command(token)));
     }
 }

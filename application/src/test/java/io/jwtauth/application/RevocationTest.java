@@ -136,6 +136,6 @@ class RevocationTest {
     }
 
     private void authenticate(String token) {
-        fixture.authenticate.handle(new AuthenticateAccessToken.Command(token));
+        fixture.authenticate.authenticate(fixture.authenticate.verify(new AuthenticateAccessToken.Command(token)));
     }
 }

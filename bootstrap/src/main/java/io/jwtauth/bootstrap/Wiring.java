@@ -9,6 +9,7 @@ import io.jwtauth.adapter.crypto.NimbusTokenCodec;
 import io.jwtauth.adapter.crypto.SecureRandomIds;
 import io.jwtauth.adapter.persistence.CachingUserStore;
 import io.jwtauth.adapter.persistence.JdbcUserStore;
+import io.jwtauth.adapter.rest.UserCache;
 import io.jwtauth.adapter.crypto.SigningKeys;
 import io.jwtauth.application.ActiveRefreshTokens;
 import io.jwtauth.application.AuthenticateAccessToken;
@@ -103,8 +104,14 @@ final class Wiring {
      */
     @Primary
     @Singleton
-    UserStore userStore(JdbcUserStore database, AuthProperties auth) {
+    CachingUserStore userStore(JdbcUserStore database, AuthProperties auth) {
         return new CachingUserStore(database, auth.userCacheTtl(), MAX_CACHED_USERS);
+    }
+
+    /** Lets the REST adapter's authentication check cached owners on the event loop and the others where it may wait. */
+    @Singleton
+    UserCache userCache(CachingUserStore users) {
+        return users::holds;
     }
 
     @Singleton

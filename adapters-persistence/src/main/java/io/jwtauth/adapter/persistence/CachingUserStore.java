@@ -16,12 +16,19 @@ import java.util.Optional;
  * Keeps users looked up by id for a short while, so that a protected request does not cost a database round trip.
  * Changes made through this instance are seen at once; changes made by another instance or the CLI are seen after at
  * most {@code maxAge}, the documented bound on how long a revoked access token may still pass elsewhere. Lookups by
- * name (login) always read the database. {@link #findByIdWithoutWaiting} answers from the same entries, so it obeys the
- * same bound, and never reads the database.
+ * name (login) always read the database.
+ *
+ * <p>{@link #holds} tells a caller that must not wait (an event loop) whether a lookup by id will be answered from
+ * memory. It is not a port method: which thread may wait is the inbound adapter's business, and bootstrap hands it this
+ * question directly.
  */
 public final class CachingUserStore implements UserStore {
 
+    /** How long an entry must still have to live for {@link #holds} to vouch for it. */
+    static final Duration HOLD_MARGIN = Duration.ofSeconds(1);
+
     private final UserStore delegate;
+    private final Duration maxAge;
     private final Cache<UserId, Optional<User>> byId;
 
     public CachingUserStore(UserStore delegate, Duration maxAge, long maxUsers) {
@@ -30,6 +37,7 @@ public final class CachingUserStore implements UserStore {
 
     CachingUserStore(UserStore delegate, Duration maxAge, long maxUsers, Ticker ticker) {
         this.delegate = delegate;
+        this.maxAge = maxAge;
         this.byId = Caffeine.newBuilder().expireAfterWrite(maxAge).maximumSize(maxUsers).ticker(ticker).build();
     }
 
@@ -38,10 +46,14 @@ public final class CachingUserStore implements UserStore {
         return byId.get(id, delegate::findById);
     }
 
-    @Override
-    public Optional<User> findByIdWithoutWaiting(UserId id) {
-        Optional<User> cached = byId.getIfPresent(id);
-        return cached == null ? Optional.empty() : cached;
+    /**
+     * Whether {@link #findById} will answer from memory: the entry is cached (a known user or a known absence) and will
+     * not expire within {@link #HOLD_MARGIN}. The margin covers the moment between this answer and the lookup, so that
+     * an entry does not expire in between, short of a pause of the whole process longer than the margin.
+     */
+    public boolean holds(UserId id) {
+        Duration age = byId.policy().expireAfterWrite().flatMap(expiry -> expiry.ageOf(id)).orElse(null);
+        return age != null && age.compareTo(maxAge.minus(HOLD_MARGIN)) < 0;
     }
 
     @Override

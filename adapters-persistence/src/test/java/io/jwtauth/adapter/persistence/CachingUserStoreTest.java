@@ -66,22 +66,27 @@ class CachingUserStoreTest {
     }
 
     @Test
-    void withoutWaitingItAnswersFromTheCacheAloneWithinTheSameMaximumAge() {
+    void itHoldsWhatItWillAnswerFromMemoryUntilAMarginBeforeExpiry() {
         User user = database.add(new Username("myuser"), HASH, true, NOW);
-        assertThat(cached.findByIdWithoutWaiting(user.id())).isEmpty();
+        assertThat(cached.holds(user.id())).isFalse();
 
         cached.findById(user.id());
-        assertThat(cached.findByIdWithoutWaiting(user.id())).contains(user);
-        nanos.addAndGet(MAX_AGE.toNanos());
-        assertThat(cached.findByIdWithoutWaiting(user.id())).isEmpty();
+        assertThat(cached.holds(user.id())).isTrue();
+        nanos.addAndGet(MAX_AGE.minus(CachingUserStore.HOLD_MARGIN).minusNanos(1).toNanos());
+        assertThat(cached.holds(user.id())).isTrue();
+        nanos.addAndGet(1);
+        // Still cached, but close enough to expiry that the lookup right after might have to read the database.
+        assertThat(cached.holds(user.id())).isFalse();
+        assertThat(cached.findById(user.id())).contains(user);
+        assertThat(reads).hasValue(1);
 
-        cached.findById(user.id());
         cached.deactivate(user.id(), NOW.plusSeconds(1));
-        assertThat(cached.findByIdWithoutWaiting(user.id())).isEmpty();
+        assertThat(cached.holds(user.id())).isFalse();
         UserId unknown = new UserId(42);
         cached.findById(unknown);
-        assertThat(cached.findByIdWithoutWaiting(unknown)).isEmpty();
-        assertThat(reads).hasValue(3);
+        assertThat(cached.holds(unknown)).as("a known absence is answered from memory too").isTrue();
+        assertThat(cached.findById(unknown)).isEmpty();
+        assertThat(reads).hasValue(2);
     }
 
     @Test

@@ -87,6 +87,12 @@ final class ErrorResponses {
                 .body(detail("The service is temporarily unavailable; try again shortly.", "service_unavailable"));
     }
 
+    /** DRF's {@code PermissionDenied}. */
+    static MutableHttpResponse<Map<String, Object>> forbidden() {
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.FORBIDDEN)
+                .body(detail("You do not have permission to perform this action."));
+    }
+
     /** DRF's 404, for a resource that does not exist in this configuration. */
     static MutableHttpResponse<Map<String, Object>> notFound() {
         return HttpResponse.<Map<String, Object>>status(HttpStatus.NOT_FOUND).body(detail("Not found."));

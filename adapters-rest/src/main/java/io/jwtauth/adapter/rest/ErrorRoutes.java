@@ -6,25 +6,24 @@ import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.StoreUnavailable;
 import io.jwtauth.domain.WrongPassword;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Routes the failures of the use cases and of request reading to their answers in {@link ErrorResponses}. */
 @Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
 final class ErrorRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorRoutes.class);
 
     @Error(global = true)
     HttpResponse<Map<String, Object>> authenticationFailed(AuthenticationFailure failure) {
-        return ErrorResponses.of(failure);
-    }
-
-    @Error(global = true)
-    HttpResponse<Map<String, Object>> notAuthenticated(NotAuthenticated failure) {
         return ErrorResponses.of(failure);
     }
 
@@ -51,6 +50,11 @@ final class ErrorRoutes {
 
     @Error(global = true)
     HttpResponse<Map<String, Object>> storeUnavailable(StoreUnavailable unavailable) {
+        return serviceUnavailable(unavailable);
+    }
+
+    /** Also for the owner's lookup of a protected request, which fails before any route runs. */
+    static MutableHttpResponse<Map<String, Object>> serviceUnavailable(StoreUnavailable unavailable) {
         LOG.warn("Answering 503: {}", unavailable.getMessage());
         return ErrorResponses.serviceUnavailable();
     }

@@ -2,6 +2,8 @@ package io.jwtauth.adapter.rest;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.util.Map;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Map;
  * it also serves as the benchmark's baseline for what the HTTP stack alone costs.
  */
 @Controller("/api/health")
+@Secured(SecurityRule.IS_ANONYMOUS)
 final class HealthController {
 
     private static final Map<String, String> UP = Map.of("status", "ok");

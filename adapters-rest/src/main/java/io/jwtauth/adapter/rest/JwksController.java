@@ -5,6 +5,8 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,6 +16,7 @@ import java.util.Map;
  * With a shared secret there is nothing to publish, and the path does not exist.
  */
 @Controller("/.well-known/jwks.json")
+@Secured(SecurityRule.IS_ANONYMOUS)
 final class JwksController {
 
     /** Short enough that a newly published key reaches every verifier within minutes of its announcement. */

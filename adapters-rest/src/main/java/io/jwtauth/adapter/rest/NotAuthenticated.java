@@ -3,10 +3,12 @@ package io.jwtauth.adapter.rest;
 import io.jwtauth.domain.TokenRejected;
 import java.util.Optional;
 
-/** A protected endpoint was called without usable bearer credentials. */
+/** Why a request carries no usable bearer credentials; answered 401 when the route needs them. */
 final class NotAuthenticated extends RuntimeException {
 
     enum Reason { NO_CREDENTIALS, BAD_AUTHORIZATION_HEADER, TOKEN_REJECTED }
+
+    static final NotAuthenticated NO_CREDENTIALS = new NotAuthenticated(Reason.NO_CREDENTIALS);
 
     private final Reason reason;
     private final Optional<TokenRejected.Reason> tokenRejection;

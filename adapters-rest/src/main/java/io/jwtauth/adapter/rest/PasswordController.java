@@ -11,6 +11,8 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
@@ -19,22 +21,20 @@ import java.util.Map;
 @Controller("/api/password")
 @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
 final class PasswordController {
 
     private final ChangePassword changePassword;
-    private final BearerAuthentication bearer;
     private final JsonMapper json;
 
-    PasswordController(ChangePassword changePassword, BearerAuthentication bearer, JsonMapper json) {
+    PasswordController(ChangePassword changePassword, JsonMapper json) {
         this.changePassword = changePassword;
-        this.bearer = bearer;
         this.json = json;
     }
 
+    /** The security filter refuses an anonymous caller before the body is read, as DRF authenticates first. */
     @Post("/change/")
-    Map<String, Object> change(HttpRequest<?> request, @Body @Nullable byte[] body) {
-        // Authentication comes first, as in DRF: an anonymous caller learns nothing about the body's rules.
-        AuthenticatedUser user = bearer.authenticate(request);
+    Map<String, Object> change(HttpRequest<?> request, AuthenticatedUser user, @Body @Nullable byte[] body) {
         RequestFields fields = RequestFields.read(request.getContentType(), body, json);
         String oldPassword = fields.exactText("old_password", PlainPassword.MAX_LENGTH);
         String newPassword = fields.exactText("new_password", PlainPassword.MAX_LENGTH);

@@ -16,14 +16,20 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 
-/** simplejwt's token endpoints (obtain a pair, refresh, verify, blacklist) and logout everywhere. */
+/**
+ * simplejwt's token endpoints (obtain a pair, refresh, verify, blacklist), anonymous like simplejwt's views, which
+ * have no authentication classes; and logout everywhere, which needs the bearer's access token.
+ */
 @Controller("/api/token")
 @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
 final class TokenController {
 
     private final ObtainTokenPair obtainTokenPair;
@@ -31,19 +37,17 @@ final class TokenController {
     private final VerifyToken verifyToken;
     private final BlacklistRefreshToken blacklistRefreshToken;
     private final RevokeAllRefreshTokens revokeAllRefreshTokens;
-    private final BearerAuthentication bearer;
     private final JsonMapper json;
     private final ClientAddresses clientAddresses;
 
     TokenController(ObtainTokenPair obtainTokenPair, RefreshAccessToken refreshAccessToken, VerifyToken verifyToken,
                     BlacklistRefreshToken blacklistRefreshToken, RevokeAllRefreshTokens revokeAllRefreshTokens,
-                    BearerAuthentication bearer, JsonMapper json, ClientAddresses clientAddresses) {
+                    JsonMapper json, ClientAddresses clientAddresses) {
         this.obtainTokenPair = obtainTokenPair;
         this.refreshAccessToken = refreshAccessToken;
         this.verifyToken = verifyToken;
         this.blacklistRefreshToken = blacklistRefreshToken;
         this.revokeAllRefreshTokens = revokeAllRefreshTokens;
-        this.bearer = bearer;
         this.json = json;
         this.clientAddresses = clientAddresses;
     }
@@ -80,8 +84,8 @@ final class TokenController {
 
     /** Logout everywhere: no body needed, the bearer says whose tokens. */
     @Post("/revoke-all/")
-    Map<String, Object> revokeAll(HttpRequest<?> request) {
-        AuthenticatedUser user = bearer.authenticate(request);
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Map<String, Object> revokeAll(AuthenticatedUser user) {
         revokeAllRefreshTokens.handle(new RevokeAllRefreshTokens.Command(user.id()));
         return Map.of();
     }

@@ -7,6 +7,7 @@ import io.jwtauth.domain.TokenPair;
 import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.Username;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,51 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class ProfileEndpointTest extends EndpointTest {
 
+    @Inject
+    SwitchableUserCache userCache;
+
     @Test
     void greetsTheBearer() {
         Http.Answer answer = http.get("/api/profile/", "Bearer " + login().access());
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo(Map.of("message", "Hello, myuser"));
         assertThat(http.get("/api/profile", "Bearer " + login().access()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theSchemeNameIsCaseInsensitive() {
+        for (String scheme : List.of("bearer", "BEARER", "bEaReR")) {
+            Http.Answer answer = http.get("/api/profile/", scheme + " " + login().access());
+            assertThat(answer.status()).as(scheme).isEqualTo(200);
+            assertThat(answer.body()).as(scheme).isEqualTo(Map.of("message", "Hello, myuser"));
+        }
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreRefusedAsMalformed() {
+        String bearer = "Bearer " + login().access();
+        RawHttp.Answer answer = new RawHttp(server.getURI()).send("GET /api/profile/ HTTP/1.1",
+                "Authorization: " + bearer, "Authorization: " + bearer);
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body()).contains("\"code\":\"bad_authorization_header\"");
+    }
+
+    @Test
+    void anOwnerOutsideTheCacheIsLookedUpAndGreetedAllTheSame() {
+        String bearer = "Bearer " + login().access();
+        userCache.holdEveryone(false);
+        try {
+            assertThat(http.get("/api/profile/", bearer).body()).isEqualTo(Map.of("message", "Hello, myuser"));
+            fixture.users.goDown();
+            try {
+                Http.Answer answer = http.get("/api/profile/", bearer);
+                assertThat(answer.status()).isEqualTo(503);
+            } finally {
+                fixture.users.recover();
+            }
+        } finally {
+            userCache.holdEveryone(true);
+        }
     }
 
     @Test
@@ -47,7 +87,7 @@ class ProfileEndpointTest extends EndpointTest {
 
     @Test
     void withoutCredentialsOrWithAnotherScheme() {
-        for (String header : new String[] {null, "Token abc", "bearer abc", "Basic bXl1c2VyOm15cGFzc3dvcmQ=", ""}) {
+        for (String header : new String[] {null, "Token abc", "Basic bXl1c2VyOm15cGFzc3dvcmQ=", ""}) {
             Http.Answer answer = http.get("/api/profile/", header);
             assertThat(answer.status()).as(String.valueOf(header)).isEqualTo(401);
             assertThat(answer.body()).isEqualTo(Map.of("detail", "Authentication credentials were not provided."));

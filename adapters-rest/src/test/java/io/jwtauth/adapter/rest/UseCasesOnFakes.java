@@ -60,4 +60,9 @@ class UseCasesOnFakes {
     PublishVerificationKeys publishVerificationKeys(Fixture fixture) {
         return fixture.publishVerificationKeys;
     }
+
+    @Singleton
+    SwitchableUserCache userCache() {
+        return new SwitchableUserCache();
+    }
 }

@@ -15,15 +15,6 @@ public interface UserStore {
     Optional<User> findById(UserId id);
 
     /**
-     * The user with this id if the store holds it in memory and can answer without waiting on a database, for callers
-     * that must never wait, such as an event loop. Empty whenever {@link #findById} would have to look, which includes
-     * users it does not know; a store without memory of its own always answers empty.
-     */
-    default Optional<User> findByIdWithoutWaiting(UserId id) {
-        return Optional.empty();
-    }
-
-    /**
      * Creates a user in one step, its credentials dating from {@code now}; throws
      * {@link io.jwtauth.domain.UsernameTaken} if the name is in use.
      */

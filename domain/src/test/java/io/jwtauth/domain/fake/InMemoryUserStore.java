@@ -46,12 +46,6 @@ public final class InMemoryUserStore implements UserStore {
         return Optional.ofNullable(users.get(id));
     }
 
-    /** Everything here is in memory; while the store is down it answers as a cache that holds nobody. */
-    @Override
-    public Optional<User> findByIdWithoutWaiting(UserId id) {
-        return down ? Optional.empty() : Optional.ofNullable(users.get(id));
-    }
-
     @Override
     public synchronized User add(Username username, PasswordHash passwordHash, boolean active, Instant now) {
         requireUp();
