@@ -5,7 +5,8 @@
 #
 # Builds the jars if missing, starts jwt-auth with the README's launcher, warms each scenario up, then measures
 # throughput and p50/p99 latency of: an unauthenticated baseline (/api/health/) and the protected GET, in turns,
-# refresh without rotation, login, and refresh with rotation and blacklisting. Also: start-up time to the first answer,
+# forward auth (alone, and through nginx's auth_request against nginx without it, in turns), refresh without rotation,
+# login, and refresh with rotation and blacklisting. Also: start-up time to the first answer,
 # CLI command time, peak resident memory during the protected GET, and, in turns with the logins, Argon2id's bare
 # rate under JMH with the same JVM options.
 # The reference runs the same scenarios; for the rotation scenario it is restarted with simplejwt's
@@ -30,6 +31,9 @@ CONNECTIONS=${CONNECTIONS:-32}
 LOGIN_CONNECTIONS=${LOGIN_CONNECTIONS:-8}
 PORT=${PORT:-18080}
 REF_PORT=${REF_PORT:-18081}
+NGINX_UPSTREAM_PORT=${NGINX_UPSTREAM_PORT:-18082}
+NGINX_PLAIN_PORT=${NGINX_PLAIN_PORT:-18083}
+NGINX_AUTH_PORT=${NGINX_AUTH_PORT:-18084}
 REFERENCE_SCRIPT=""
 
 while [ $# -gt 0 ]; do
@@ -50,6 +54,7 @@ export TOKEN_DIR=$WORK
 SERVER=""
 REF_SERVER=""
 cleanup() {
+  stop_nginx
   stop_jwt_auth
   stop_reference
   rm -rf "$WORK"
@@ -162,21 +167,100 @@ measure() {
   report "$name"
 }
 
-# The protected GET and the baseline it is held against, warmed up each, then measured in turns, ROUNDS times for
-# DURATION seconds each: the machine's speed drifts by more than the difference to be measured, and taking turns
-# gives the two the same drift.
+# The protected GET and forward auth, and the baseline they are held against, warmed up each, then measured in turns,
+# ROUNDS times for DURATION seconds each: the machine's speed drifts by more than the difference to be measured, and
+# taking turns gives them the same drift.
 measure_protected_against_baseline() {
   local port=$1 access=$2
   local baseline=("http://127.0.0.1:$port/api/health/")
   local protected=(-H "Authorization: Bearer $access" "http://127.0.0.1:$port/api/profile/")
+  local forward_auth=(-H "Authorization: Bearer $access" "http://127.0.0.1:$port/api/forward-auth/app/page")
   warm_up "$WARMUP" "$CONNECTIONS" "${baseline[@]}"
   warm_up "$WARMUP" "$CONNECTIONS" "${protected[@]}"
+  warm_up "$WARMUP" "$CONNECTIONS" "${forward_auth[@]}"
   for _ in $(seq 1 "$ROUNDS"); do
     wrk_round baseline "$CONNECTIONS" "$DURATION" "${baseline[@]}"
     wrk_round protected "$CONNECTIONS" "$DURATION" "${protected[@]}"
+    wrk_round forward-auth "$CONNECTIONS" "$DURATION" "${forward_auth[@]}"
   done
   report baseline
   report protected
+  report forward-auth
+}
+
+# nginx in front of an upstream (nginx itself answering a short text), once with auth_request to jwt-auth's forward
+# auth as docs/forward-auth.md configures it and once without, measured in turns. Skipped without nginx.
+measure_nginx_forward_auth() {
+  local port=$1 access=$2 nginx=/usr/sbin/nginx
+  if [ ! -x "$nginx" ]; then
+    echo "  nginx: skipped, $nginx is missing (apt-get install nginx-light)"
+    return 0
+  fi
+  mkdir -p "$WORK/nginx"
+  cat >"$WORK/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  upstream jwt_auth { server 127.0.0.1:$port; keepalive 32; }
+  upstream app { server 127.0.0.1:$NGINX_UPSTREAM_PORT; keepalive 32; }
+  server { listen 127.0.0.1:$NGINX_UPSTREAM_PORT; location / { return 200 "upstream"; } }
+  server {
+    listen 127.0.0.1:$NGINX_PLAIN_PORT;
+    location / { proxy_http_version 1.1; proxy_set_header Connection ""; proxy_pass http://app; }
+  }
+  server {
+    listen 127.0.0.1:$NGINX_AUTH_PORT;
+    location / {
+      auth_request /_jwt_auth;
+      auth_request_set \$auth_user_id \$upstream_http_x_auth_user_id;
+      auth_request_set \$auth_username \$upstream_http_x_auth_username;
+      proxy_set_header X-Auth-User-Id \$auth_user_id;
+      proxy_set_header X-Auth-Username \$auth_username;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_pass http://app;
+    }
+    location = /_jwt_auth {
+      internal;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_pass http://jwt_auth/api/forward-auth\$request_uri;
+      proxy_pass_request_body off;
+      proxy_set_header Content-Length "";
+    }
+  }
+}
+NGINX
+  "$nginx" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+  NGINX_RUNNING=1
+  local plain=("http://127.0.0.1:$NGINX_PLAIN_PORT/app/page")
+  local authorized=(-H "Authorization: Bearer $access" "http://127.0.0.1:$NGINX_AUTH_PORT/app/page")
+  wait_for "$(now_ms)" "${plain[0]}" >/dev/null
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "${authorized[@]}")" != 200 ]; then
+    echo "bench: nginx with auth_request does not answer 200; its log: $(tail -5 "$WORK/nginx/error.log")" >&2
+    exit 1
+  fi
+  warm_up "$WARMUP" "$CONNECTIONS" "${plain[@]}"
+  warm_up "$WARMUP" "$CONNECTIONS" "${authorized[@]}"
+  for _ in $(seq 1 "$ROUNDS"); do
+    wrk_round nginx-plain "$CONNECTIONS" "$DURATION" "${plain[@]}"
+    wrk_round nginx-auth "$CONNECTIONS" "$DURATION" "${authorized[@]}"
+  done
+  report nginx-plain
+  report nginx-auth
+  stop_nginx
+}
+
+stop_nginx() {
+  if [ -n "${NGINX_RUNNING:-}" ]; then
+    kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
+    NGINX_RUNNING=""
+  fi
 }
 
 # Login, and bare Argon2id under JMH with the same JVM options, in turns ROUNDS times, after LOGIN_WARMUP seconds of
@@ -266,6 +350,7 @@ REFRESH=$(echo "$PAIR" | field refresh)
 measure_protected_against_baseline "$PORT" "$ACCESS"
 PEAK_RSS_MB=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER/status")
 echo "  peak resident memory so far (VmHWM): ${PEAK_RSS_MB} MB"
+measure_nginx_forward_auth "$PORT" "$ACCESS"
 REFRESH_TOKEN=$REFRESH measure refresh "$CONNECTIONS" -s "$ROOT/bench/refresh.lua" "http://127.0.0.1:$PORT/api/token/refresh/"
 measure_login_against_argon2 "$PORT"
 stop_jwt_auth
@@ -302,6 +387,10 @@ echo "| measure | jwt-auth | reference | ratio | target |"
 echo "|---|---|---|---|---|"
 echo "| protected GET, req/s | ${RPS[protected]} | ${RPS[ref-protected]:-} | $(ratio "${RPS[protected]}" "${RPS[ref-protected]:-0}") | >= 40x |"
 echo "| protected GET vs own baseline (${RPS[baseline]} req/s) | | | $(ratio "${RPS[protected]}" "${RPS[baseline]}") | >= 0.75x |"
+echo "| forward auth alone vs own baseline, req/s | ${RPS[forward-auth]} | | $(ratio "${RPS[forward-auth]}" "${RPS[baseline]}") | >= the protected GET's |"
+if [ -n "${RPS[nginx-auth]:-}" ]; then
+  echo "| nginx with auth_request vs nginx without auth (${RPS[nginx-plain]} req/s) | ${RPS[nginx-auth]} | | $(ratio "${RPS[nginx-auth]}" "${RPS[nginx-plain]}") | |"
+fi
 echo "| refresh, req/s | ${RPS[refresh]} | ${RPS[ref-refresh]:-} | $(ratio "${RPS[refresh]}" "${RPS[ref-refresh]:-0}") | >= 15x |"
 echo "| refresh with rotation and blacklist, req/s | ${RPS[rotation]} | ${RPS[ref-rotation]:-} | $(ratio "${RPS[rotation]}" "${RPS[ref-rotation]:-0}") | >= 5x |"
 echo "| the same vs the reference's refresh without rotation | | | $(ratio "${RPS[rotation]}" "${RPS[ref-refresh]:-0}") | |"

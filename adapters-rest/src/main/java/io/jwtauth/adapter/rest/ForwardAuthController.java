@@ -1,0 +1,87 @@
+package io.jwtauth.adapter.rest;
+
+import io.jwtauth.application.AuthenticateAccessToken.AuthenticatedUser;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Options;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Forward authentication for reverse proxies: nginx {@code auth_request}, Traefik ForwardAuth, Caddy
+ * {@code forward_auth} and Envoy's HTTP ext_authz send the headers of each incoming request here, with any method and
+ * any path below {@code /api/forward-auth/}, and let the request through only on a 2xx. The answer is 200 with an
+ * empty body and the user in {@link #USER_ID} and {@link #USERNAME}, which the proxy copies onto the request it
+ * forwards; without a valid access token, simplejwt's 401 with {@code WWW-Authenticate}, as on {@code /api/profile/}.
+ *
+ * <p>It is exactly as strict and as cheap as the protected GET, being the same path: the authentication fetcher checks
+ * the token, its owner, revocation by password change and deactivation, and answers on the event loop when the owner is
+ * cached. The request's body is never read.
+ */
+@Controller("/api/forward-auth")
+@Consumes(MediaType.ALL)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+final class ForwardAuthController {
+
+    /** The authenticated user's id (simplejwt's {@code user_id}, as a string). */
+    static final String USER_ID = "X-Auth-User-Id";
+    /**
+     * The authenticated user's username; percent-encoded UTF-8 (RFC 3986) when it has characters outside ASCII, which a
+     * header value cannot carry as they are. Usernames never contain {@code %} (Django's rules), so the encoding is
+     * unambiguous, and an ASCII username is sent as it is.
+     */
+    static final String USERNAME = "X-Auth-Username";
+
+    /** Also answers HEAD, as every GET route does. */
+    @Get(uris = {"/", "/{+path}"})
+    HttpResponse<?> get(AuthenticatedUser user) {
+        return allowed(user);
+    }
+
+    @Post(uris = {"/", "/{+path}"})
+    HttpResponse<?> post(AuthenticatedUser user) {
+        return allowed(user);
+    }
+
+    @Put(uris = {"/", "/{+path}"})
+    HttpResponse<?> put(AuthenticatedUser user) {
+        return allowed(user);
+    }
+
+    @Patch(uris = {"/", "/{+path}"})
+    HttpResponse<?> patch(AuthenticatedUser user) {
+        return allowed(user);
+    }
+
+    @Delete(uris = {"/", "/{+path}"})
+    HttpResponse<?> delete(AuthenticatedUser user) {
+        return allowed(user);
+    }
+
+    @Options(uris = {"/", "/{+path}"})
+    HttpResponse<?> options(AuthenticatedUser user) {
+        return allowed(user);
+    }
+
+    private static HttpResponse<?> allowed(AuthenticatedUser user) {
+        return HttpResponse.ok()
+                .header(USER_ID, user.id().asClaim())
+                .header(USERNAME, headerSafe(user.username().value()));
+    }
+
+    /** Usernames hold no space, so {@link URLEncoder}'s form encoding is plain percent-encoding for them. */
+    private static String headerSafe(String username) {
+        return StandardCharsets.US_ASCII.newEncoder().canEncode(username)
+                ? username
+                : URLEncoder.encode(username, StandardCharsets.UTF_8);
+    }
+}
