@@ -83,11 +83,15 @@ class JwksInteropTest {
                     .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, algorithm)
                     .setRequireExpirationTime()
                     .setRequireJwtId()
+                    .setRequireSubject()
                     .build();
             JwtClaims accessClaims = consumer.processToClaims(access);
             assertThat(accessClaims.getClaimValueAsString("token_type")).isEqualTo("access");
             assertThat(accessClaims.getClaimValueAsString("user_id")).isEqualTo("1");
-            assertThat(consumer.processToClaims(refresh).getClaimValueAsString("token_type")).isEqualTo("refresh");
+            assertThat(accessClaims.getSubject()).isEqualTo("1");
+            JwtClaims refreshClaims = consumer.processToClaims(refresh);
+            assertThat(refreshClaims.getClaimValueAsString("token_type")).isEqualTo("refresh");
+            assertThat(refreshClaims.getSubject()).isEqualTo("1");
 
             String[] accessParts = access.split("\\.");
             String[] refreshParts = refresh.split("\\.");

@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * What a token says: its type, id, owner and validity window. Refresh tokens also name their family and,
  * after a rotation, the token they replaced. Times are whole seconds, as JWT's NumericDate carries them.
+ * The owner is {@code userId} alone: on the wire it is written twice ({@code user_id} and {@code sub}), and the codec
+ * refuses a token whose two spellings disagree, so there is no second owner to carry here.
  */
 public record Claims(
         TokenType type,

@@ -1,6 +1,9 @@
 package io.jwtauth.domain;
 
-/** The database identity of a user; travels in tokens as the decimal string of the {@code user_id} claim. */
+/**
+ * The database identity of a user; travels in tokens as the decimal string of the {@code user_id} claim, and of
+ * {@code sub} (which repeats it for standard resource servers).
+ */
 public record UserId(long value) {
 
     public UserId {

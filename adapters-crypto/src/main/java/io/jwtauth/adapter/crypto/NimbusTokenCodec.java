@@ -25,7 +25,14 @@ import java.util.Set;
 /**
  * Tokens as simplejwt writes them: a JWS in compact form whose claims are {@code token_type}, {@code exp},
  * {@code iat}, {@code jti}, {@code user_id} (a string), a refresh token's {@code family_id}, and {@code nbf},
- * {@code iss}, {@code aud} where they apply.
+ * {@code iss}, {@code aud} where they apply; plus {@code sub} (RFC 7519 section 4.1.2), the same user id string
+ * again, because standard resource servers (micronaut-security-jwt, Spring Security) identify the user by it and
+ * some refuse a token without it.
+ *
+ * <p>On reading, {@code user_id} alone names the owner. {@code sub} is optional: tokens written before it was added,
+ * and tokens simplejwt writes with the same key, do not carry it. When present it must be a string spelled exactly
+ * as {@code user_id}; a token whose two names for its owner disagree is {@link TokenRejected.Reason#INVALID}, so
+ * that no verifier reading one of them can be shown another user than the one we see.
  *
  * <p>Reading is deliberately stricter than a general JWT library: the token must look exactly like one
  * this service (or simplejwt with the same key) could have made, or it is refused as
@@ -54,6 +61,7 @@ public final class NimbusTokenCodec implements TokenCodec {
     private static final String NOT_BEFORE = "nbf";
     private static final String TOKEN_ID = "jti";
     private static final String USER_ID = "user_id";
+    private static final String SUBJECT = "sub";
     private static final String FAMILY_ID = "family_id";
     private static final String ISSUER = "iss";
     private static final String AUDIENCE = "aud";
@@ -100,6 +108,7 @@ public final class NimbusTokenCodec implements TokenCodec {
         json.put(ISSUED_AT, claims.issuedAt().getEpochSecond());
         json.put(TOKEN_ID, claims.id().value());
         json.put(USER_ID, claims.userId().asClaim());
+        json.put(SUBJECT, claims.userId().asClaim());
         claims.family().ifPresent(family -> json.put(FAMILY_ID, family.value()));
         claims.notBefore().ifPresent(notBefore -> json.put(NOT_BEFORE, notBefore.getEpochSecond()));
         issuer.ifPresent(value -> json.put(ISSUER, value));
@@ -221,7 +230,11 @@ public final class NimbusTokenCodec implements TokenCodec {
                 : Optional.empty();
         issuer.ifPresent(expected -> requireIssuer(json, expected));
         audience.ifPresent(expected -> requireAudience(json, expected));
-        return new Claims(type, new TokenId(string(json, TOKEN_ID)), UserId.parse(string(json, USER_ID)),
+        String userId = string(json, USER_ID);
+        if (json.containsKey(SUBJECT) && !userId.equals(string(json, SUBJECT))) {
+            throw invalid();
+        }
+        return new Claims(type, new TokenId(string(json, TOKEN_ID)), UserId.parse(userId),
                 numericDate(json, ISSUED_AT), numericDate(json, EXPIRES_AT), notBefore, family);
     }
 

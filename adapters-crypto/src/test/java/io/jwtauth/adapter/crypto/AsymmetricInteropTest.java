@@ -98,6 +98,7 @@ class AsymmetricInteropTest {
         assertThat(decoded.getKeyId()).isEqualTo(jwk.get("kid"));
         assertThat(decoded.getType()).isEqualTo("JWT");
         assertThat(decoded.getClaim("user_id").asString()).isEqualTo("42");
+        assertThat(decoded.getSubject()).isEqualTo("42");
         assertThat(decoded.getClaim("token_type").asString()).isEqualTo("access");
 
         PublicKey someoneElses = fromJwk(TestKeys.signingKeys(algorithm, "attacker").published().orElseThrow().keys().get(0));

@@ -36,7 +36,10 @@ final class HandMadeTokens {
                 Path.of("target", "unused-data-folder")));
     }
 
-    /** The claims of a valid access token, as claim name to raw JSON value, in an order a test may change. */
+    /**
+     * The claims of a valid access token, as claim name to raw JSON value, in an order a test may change. They are
+     * simplejwt's, without the {@code sub} that we also write: a test that wants it adds it.
+     */
     static Map<String, String> accessClaims() {
         Map<String, String> claims = new LinkedHashMap<>();
         claims.put("token_type", "\"access\"");

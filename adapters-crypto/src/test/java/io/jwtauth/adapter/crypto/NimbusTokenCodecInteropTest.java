@@ -53,6 +53,7 @@ class NimbusTokenCodecInteropTest {
         assertThat(decoded.getType()).isEqualTo("JWT");
         assertThat(decoded.getClaim("token_type").asString()).isEqualTo("refresh");
         assertThat(decoded.getClaim("user_id").asString()).isEqualTo("42");
+        assertThat(decoded.getSubject()).isEqualTo("42");
         assertThat(decoded.getId()).isEqualTo("0123456789abcdef0123456789abcdef");
         assertThat(decoded.getClaim("family_id").asString()).isEqualTo("fedcba9876543210fedcba9876543210");
         assertThat(decoded.getIssuedAtAsInstant()).isEqualTo(now);
@@ -87,6 +88,22 @@ class NimbusTokenCodecInteropTest {
 
         assertThat(claims).isEqualTo(new Claims(TokenType.ACCESS, new TokenId("00112233445566778899aabbccddeeff"),
                 new UserId(7), now, now.plusSeconds(300), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void weDecodeAJava_jwtTokenWhoseSubjectIsTheUserIdAndRefuseOneWhoseSubjectIsAnotherUser() {
+        var codec = new NimbusTokenCodec(keys("HS256", SECRET), Optional.empty(), Optional.empty());
+        var token = JWT.create()
+                .withClaim("token_type", "access")
+                .withExpiresAt(now.plusSeconds(300))
+                .withIssuedAt(now)
+                .withJWTId("00112233445566778899aabbccddeeff")
+                .withClaim("user_id", "7");
+
+        assertThat(codec.decode(token.withSubject("7").sign(auth0("HS256", SECRET))).userId()).isEqualTo(new UserId(7));
+        assertThatThrownBy(() -> codec.decode(token.withSubject("8").sign(auth0("HS256", SECRET))))
+                .isInstanceOfSatisfying(TokenRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo(TokenRejected.Reason.INVALID));
     }
 
     @Test

@@ -104,7 +104,7 @@ class NimbusTokenCodecTest {
         }
 
         @Test
-        void writesSimplejwtClaimsWithTheUserIdAsAString() throws ParseException {
+        void writesSimplejwtClaimsAndTheSubjectWithTheUserIdAsAString() throws ParseException {
             var payload = jsonOfPart(codec.encode(claims(TokenType.ACCESS, Optional.empty())), 1);
 
             assertThat(payload).isEqualTo(Map.of(
@@ -112,7 +112,17 @@ class NimbusTokenCodecTest {
                     "exp", EXPIRES_AT,
                     "iat", HandMadeTokens.ISSUED_AT,
                     "jti", HandMadeTokens.TOKEN_ID,
-                    "user_id", "1"));
+                    "user_id", "1",
+                    "sub", "1"));
+        }
+
+        @Test
+        void writesTheSubjectOnRefreshTokensToo() throws ParseException {
+            var claims = new Claims(TokenType.REFRESH, ID, new UserId(9_007_199_254_740_993L), ISSUED,
+                    ISSUED.plusSeconds(300), Optional.empty(), Optional.of(FAMILY));
+            var payload = jsonOfPart(codec.encode(claims), 1);
+
+            assertThat(payload).containsEntry("user_id", "9007199254740993").containsEntry("sub", "9007199254740993");
         }
 
         @Test
@@ -481,6 +491,55 @@ class NimbusTokenCodecTest {
             claims.put("scope", "[\"read\"]");
 
             assertThat(codec.decode(hs256(claims)).userId()).isEqualTo(new UserId(1));
+        }
+    }
+
+    /**
+     * {@code sub} repeats {@code user_id} for standard resource servers. Tokens made before it was written, or by
+     * simplejwt with the same key, lack it and stay valid; one whose {@code sub} names someone else is malformed.
+     */
+    @Nested
+    class Subject {
+
+        @Test
+        void acceptsATokenWithoutSubjectAsSimplejwtAndEarlierVersionsWriteIt() {
+            assertThat(accessClaims()).doesNotContainKey("sub");
+
+            assertThat(codec.decode(hs256(accessClaims()))).isEqualTo(claims(TokenType.ACCESS, Optional.empty()));
+            assertThat(codec.decode(hs256(refreshClaims()))).isEqualTo(claims(TokenType.REFRESH, Optional.empty()));
+        }
+
+        @Test
+        void acceptsASubjectThatIsTheUserId() {
+            var access = accessClaims();
+            access.put("sub", "\"1\"");
+            var refresh = refreshClaims();
+            refresh.put("sub", "\"1\"");
+
+            assertThat(codec.decode(hs256(access))).isEqualTo(claims(TokenType.ACCESS, Optional.empty()));
+            assertThat(codec.decode(hs256(refresh))).isEqualTo(claims(TokenType.REFRESH, Optional.empty()));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\"2\"", "\"01\"", "\" 1\"", "\"1 \"", "\"\"", "1", "1.0", "null", "true", "[\"1\"]",
+                "{\"id\":\"1\"}"})
+        void refusesASubjectThatIsNotTheUserIdSpelledTheSameWay(String rawSubject) {
+            var access = accessClaims();
+            access.put("sub", rawSubject);
+            var refresh = refreshClaims();
+            refresh.put("sub", rawSubject);
+
+            assertRejected(hs256(access));
+            assertRejected(hs256(refresh));
+        }
+
+        @Test
+        void refusesADuplicatedSubject() {
+            var claims = accessClaims();
+            claims.put("sub", "\"1\"");
+            String payload = json(claims).replace("}", ",\"sub\":\"2\"}");
+
+            assertRejected(hs256(HS256_HEADER, payload));
         }
     }
 

@@ -23,15 +23,19 @@ import java.util.regex.Pattern;
 
 /**
  * The runnable jar as an operator starts it, through the README's {@code jwt-auth} launcher: a separate JVM in its
- * own working folder (so {@code ./data} is fresh), configured only through environment variables.
+ * own working folder (so {@code ./data} is fresh), configured only through environment variables. The launcher is
+ * the system property {@code jwtauth.launcher}, or {@code ../jwt-auth} from a module of the root folder.
+ *
+ * <p>It lives in the test-support module, for the examples' tests too, but keeps the package of bootstrap's end-to-end
+ * tests: they use it as before, and the architecture rules count it with bootstrap, which is no layer.
  */
-final class RunningJar implements AutoCloseable {
+public final class RunningJar implements AutoCloseable {
 
-    static final Path LAUNCHER = Path.of(System.getProperty("jwtauth.launcher", "../jwt-auth"));
+    public static final Path LAUNCHER = Path.of(System.getProperty("jwtauth.launcher", "../jwt-auth"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
     }
 
     private static final Pattern STRING_FIELD = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
@@ -39,7 +43,7 @@ final class RunningJar implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final HttpClient http = HttpClient.newHttpClient();
-    final int port;
+    public final int port;
 
     private RunningJar(Process process, Path log, int port) {
         this.process = process;
@@ -52,7 +56,7 @@ final class RunningJar implements AutoCloseable {
      * listener (H2's automatic server in the same process, say) may take it first: then the server cannot bind and
      * exits, and it starts again on another port.
      */
-    static RunningJar serve(Path workDir, Map<String, String> environment) throws Exception {
+    public static RunningJar serve(Path workDir, Map<String, String> environment) throws Exception {
         for (int attempt = 1; ; attempt++) {
             RunningJar jar = start(workDir, environment);
             if (jar.answers()) {
@@ -92,7 +96,7 @@ final class RunningJar implements AutoCloseable {
     }
 
     /** Runs one CLI command to completion. */
-    static Result command(Path workDir, Map<String, String> environment, String stdin, String... args) throws Exception {
+    public static Result command(Path workDir, Map<String, String> environment, String stdin, String... args) throws Exception {
         Path out = Files.createTempFile(workDir, "cli", ".out");
         Path err = Files.createTempFile(workDir, "cli", ".err");
         Process process = builder(workDir, environment, List.of(args))
@@ -110,16 +114,16 @@ final class RunningJar implements AutoCloseable {
     }
 
     /** POSTs a form, as the tutorial's curl does. */
-    HttpResponse<String> form(String path, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> form(String path, String body) throws IOException, InterruptedException {
         return post(path, "application/x-www-form-urlencoded", body);
     }
 
-    HttpResponse<String> json(String path, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> json(String path, String body) throws IOException, InterruptedException {
         return post(path, "application/json", body);
     }
 
     /** GETs {@code path}, with the given Authorization header unless it is null. */
-    HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().timeout(ANSWER_TIMEOUT);
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -128,7 +132,7 @@ final class RunningJar implements AutoCloseable {
     }
 
     /** The string fields of a one-level JSON answer, such as a token pair. */
-    static Map<String, String> fields(String json) {
+    public static Map<String, String> fields(String json) {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher matcher = STRING_FIELD.matcher(json);
         while (matcher.find()) {
@@ -144,11 +148,12 @@ final class RunningJar implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private URI uri(String path) {
+    /** {@code path} on this server, e.g. {@code /.well-known/jwks.json}. */
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -156,11 +161,11 @@ final class RunningJar implements AutoCloseable {
         }
     }
 
-    boolean waitForExit(Duration timeout) throws InterruptedException {
+    public boolean waitForExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    int exitCode() {
+    public int exitCode() {
         return process.exitValue();
     }
 
