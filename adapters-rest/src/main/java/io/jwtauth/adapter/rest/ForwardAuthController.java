@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
  * empty body and the user in {@link #USER_ID} and {@link #USERNAME}, which the proxy copies onto the request it
  * forwards; without a valid access token, simplejwt's 401 with {@code WWW-Authenticate}, as on {@code /api/profile/}.
  *
+ * <p>One method per HTTP method: Micronaut routes a method by its first mapping annotation only.
+ *
  * <p>It is exactly as strict and as cheap as the protected GET, being the same path: the authentication fetcher checks
  * the token, its owner, revocation by password change and deactivation, and answers on the event loop when the owner is
  * cached. The request's body is never read.
