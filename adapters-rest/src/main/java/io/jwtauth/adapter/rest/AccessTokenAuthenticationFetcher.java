@@ -94,7 +94,7 @@ final class AccessTokenAuthenticationFetcher implements AuthenticationFetcher<Ht
         return Publishers.empty();
     }
 
-    /** Before the token endpoints and the greeting: the same place in the order as the fetcher it replaces. */
+    /** The place of the fetcher it replaces; there is no other. */
     @Override
     public int getOrder() {
         return TokenAuthenticationFetcher.ORDER;

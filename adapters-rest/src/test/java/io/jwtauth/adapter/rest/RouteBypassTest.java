@@ -53,6 +53,7 @@ class RouteBypassTest extends EndpointTest {
         RawHttp.Answer answer = new RawHttp(server.getURI()).send("HEAD /api/profile/ HTTP/1.1");
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.head()).contains("WWW-Authenticate: Bearer realm=\"api\"");
+        assertThat(answer.body()).as("a HEAD answer has no body").isEmpty();
     }
 
     @Test
