@@ -67,6 +67,12 @@ final class ErrorResponses {
         return HttpResponse.<Map<String, Object>>status(HttpStatus.BAD_REQUEST).body(invalid.body());
     }
 
+    /** DRF's {@code UnsupportedMediaType}. */
+    static MutableHttpResponse<Map<String, Object>> of(UnsupportedMediaType unsupported) {
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(unsupportedMediaType(unsupported.contentType()));
+    }
+
     /** Django's own words for a wrong old password in its password change form. */
     static MutableHttpResponse<Map<String, Object>> wrongOldPassword() {
         return HttpResponse.<Map<String, Object>>status(HttpStatus.BAD_REQUEST).body(Map.of("old_password",

@@ -20,9 +20,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 
-/** simplejwt's token endpoints (obtain a pair, refresh, verify, blacklist) and logout everywhere. */
+/**
+ * simplejwt's token endpoints (obtain a pair, refresh, verify, blacklist) and logout everywhere. Every body type
+ * reaches the endpoint, and {@link RequestFields} decides by RFC 9110's grammar: Micronaut's own matching of
+ * {@code @Consumes} refuses valid media types such as {@code application/json ; charset=utf-8}.
+ */
 @Controller("/api/token")
-@Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+@Consumes(MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class TokenController {
 
