@@ -66,8 +66,11 @@ final class HttpMessageChecks implements Ordered {
         io.netty.handler.codec.http.HttpVersion version = request instanceof NettyHttpRequest<?> netty
                 ? netty.getNativeRequest().protocolVersion() : null;
         if (version != null && (version.majorVersion() != 1 || version.minorVersion() > 1)) {
+            // Micronaut answers in the request's version; ours is HTTP/1.1, and the client's framing is unknown.
+            ((NettyHttpRequest<?>) request).getNativeRequest().setProtocolVersion(io.netty.handler.codec.http.HttpVersion.HTTP_1_1);
             return refuse(request, HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "HTTP version not supported.",
-                    "request line names " + version.text());
+                    "request line names " + version.text())
+                    .header(HttpHeaders.CONNECTION, "close");
         }
         List<String> codings = request.getHeaders().getAll(HttpHeaders.TRANSFER_ENCODING).stream()
                 .flatMap(value -> Stream.of(value.split(",")))

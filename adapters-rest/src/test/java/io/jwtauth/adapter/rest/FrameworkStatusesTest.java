@@ -115,6 +115,17 @@ class FrameworkStatusesTest extends EndpointTest {
                 "password", List.of("This field is required.")));
     }
 
+    /** RFC 9110 §15.6.6: the server says which version it speaks, and the connection ends there. */
+    @Test
+    void aVersionWeDoNotSpeakIsAnsweredInHttp11AndTheConnectionCloses() {
+        for (String version : List.of("HTTP/2.0", "HTTP/1.2", "HTTP/3.0")) {
+            List<RawHttp.Answer> answers = raw.sendAll(("GET /api/health/ " + version + "\r\nHost: x\r\n\r\n"
+                    + "GET /api/health/ HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), 2);
+            assertThat(answers).as(version).hasSize(1);
+            assertThat(answers.get(0).statusLine()).startsWith("HTTP/1.1 505 ");
+        }
+    }
+
     @Test
     void aCompressedBodyIsRefusedWithTheCodingsThatAreAccepted() {
         RawHttp.Answer answer = raw.send(post("Content-Encoding: deflate\r\n", LOGIN));

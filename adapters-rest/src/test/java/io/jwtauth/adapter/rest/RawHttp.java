@@ -22,7 +22,7 @@ import java.util.Map;
 final class RawHttp {
 
     /** One answer: the status line's code, the header lines as sent, the body (de-chunked) and whether the server then closed. */
-    record Answer(int status, List<String> headers, String body, Map<String, Object> json, boolean closed) {
+    record Answer(int status, List<String> headers, String body, Map<String, Object> json, boolean closed, String statusLine) {
         String header(String name) {
             String prefix = name.toLowerCase(Locale.ROOT) + ":";
             return headers.stream().filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
@@ -77,7 +77,7 @@ final class RawHttp {
         for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
             headers.add(line);
         }
-        Answer head = new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers, "", Map.of(), false);
+        Answer head = new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers, "", Map.of(), false, statusLine);
         byte[] body;
         if ("chunked".equalsIgnoreCase(head.header("Transfer-Encoding"))) {
             ByteArrayOutputStream chunks = new ByteArrayOutputStream();
@@ -95,7 +95,7 @@ final class RawHttp {
         String text = new String(body, StandardCharsets.UTF_8);
         Map<String, Object> parsed = text.startsWith("{") ? json.readValue(text, Argument.mapOf(String.class, Object.class)) : Map.of();
         boolean closed = "close".equalsIgnoreCase(head.header("Connection"));
-        return new Answer(head.status(), headers, text, parsed, closed);
+        return new Answer(head.status(), headers, text, parsed, closed, statusLine);
     }
 
     /** A line without its CRLF, or null at the end of the stream (or when the server goes quiet). */
