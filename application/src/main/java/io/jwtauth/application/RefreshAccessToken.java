@@ -65,6 +65,10 @@ public final class RefreshAccessToken {
         Presented presented = refreshTokens.present(command.refreshToken());
         RefreshTokenState state = presented.stored().state();
         if (state == RefreshTokenState.BLACKLISTED || state == RefreshTokenState.REVOKED) {
+            // Deactivation revokes every refresh token, which simplejwt does not: there the owner check answers.
+            if (state == RefreshTokenState.REVOKED && users.findById(presented.claims().userId()).filter(User::active).isEmpty()) {
+                throw new NoActiveAccountForToken();
+            }
             throw new TokenRejected(TokenRejected.Reason.BLACKLISTED);
         }
         Instant now = clock.instant();

@@ -95,7 +95,9 @@ class RefreshTokenLifecycleTest {
 
         assertThat(client.get("/api/profile/", pair[1]).body()).contains("\"code\":\"user_inactive\"");
         assertThat(client.form("/api/token/verify/", "token=" + pair[1]).body()).contains("\"code\":\"user_inactive\"");
-        assertThat(client.form("/api/token/refresh/", "refresh=" + pair[0]).body()).isEqualTo(BLACKLISTED);
+        // simplejwt's answer for an inactive owner, although the token is revoked here as well.
+        assertThat(client.form("/api/token/refresh/", "refresh=" + pair[0]).body())
+                .isEqualTo("{\"detail\":\"No active account found for the given token.\"}");
     }
 
     @Test

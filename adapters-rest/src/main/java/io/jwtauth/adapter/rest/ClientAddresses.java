@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.netty.util.NetUtil;
 import jakarta.inject.Singleton;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -37,17 +38,41 @@ final class ClientAddresses {
         if (trustedProxies == 0) {
             return Optional.empty();
         }
+        // One list whether the proxies appended to one line or each added a line of its own (RFC 9110 §5.3), and
+        // without empty elements, which a recipient must ignore (§5.6.1).
         List<String> hops = request.getHeaders().getAll(X_FORWARDED_FOR).stream()
                 .flatMap(header -> List.of(header.split(",")).stream())
                 .map(String::strip)
+                .filter(hop -> !hop.isEmpty())
                 .toList();
         if (hops.size() < trustedProxies) {
             return Optional.empty();
         }
-        String client = hops.get(hops.size() - trustedProxies);
-        return NetUtil.isValidIpV4Address(client) || NetUtil.isValidIpV6Address(client)
-                ? Optional.of(new ClientAddress(client))
-                : Optional.empty();
+        return address(hops.get(hops.size() - trustedProxies));
+    }
+
+    /**
+     * An IP address as proxies write it: bare ({@code 203.0.113.7}, {@code 2001:db8::1}), or with a port as some
+     * cloud load balancers add ({@code 203.0.113.7:51234}, {@code [2001:db8::1]:51234}, {@code [2001:db8::1]}). It is
+     * written the way the TCP peer's address is ({@link InetAddress#getHostAddress()}), so that one client has one
+     * throttle count however a proxy spells its address.
+     */
+    private static Optional<ClientAddress> address(String hop) {
+        String host = hop;
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            if (end < 0 || !(end == host.length() - 1 || host.charAt(end + 1) == ':')) {
+                return Optional.empty();
+            }
+            host = host.substring(1, end);
+        } else if (host.indexOf(':') >= 0 && host.indexOf(':') == host.lastIndexOf(':')) {
+            host = host.substring(0, host.indexOf(':'));
+        }
+        if (!NetUtil.isValidIpV4Address(host) && !NetUtil.isValidIpV6Address(host)) {
+            return Optional.empty();
+        }
+        InetAddress address = NetUtil.createInetAddressFromIpAddressString(host);
+        return address == null ? Optional.empty() : Optional.of(new ClientAddress(address.getHostAddress()));
     }
 
     private static ClientAddress peer(HttpRequest<?> request) {

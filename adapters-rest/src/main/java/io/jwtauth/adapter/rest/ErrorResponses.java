@@ -67,6 +67,12 @@ final class ErrorResponses {
         return HttpResponse.<Map<String, Object>>status(HttpStatus.BAD_REQUEST).body(invalid.body());
     }
 
+    /** DRF's {@code UnsupportedMediaType}. */
+    static MutableHttpResponse<Map<String, Object>> of(UnsupportedMediaType unsupported) {
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(unsupportedMediaType(unsupported.contentType()));
+    }
+
     /** Django's own words for a wrong old password in its password change form. */
     static MutableHttpResponse<Map<String, Object>> wrongOldPassword() {
         return HttpResponse.<Map<String, Object>>status(HttpStatus.BAD_REQUEST).body(Map.of("old_password",
@@ -93,6 +99,11 @@ final class ErrorResponses {
                 .body(detail("You do not have permission to perform this action."));
     }
 
+    /** A request refused before any endpoint ran, for the reason given in {@code detail}. */
+    static MutableHttpResponse<Map<String, Object>> refused(HttpStatus status, String detail) {
+        return HttpResponse.<Map<String, Object>>status(status).body(detail(detail));
+    }
+
     /** DRF's 404, for a resource that does not exist in this configuration. */
     static MutableHttpResponse<Map<String, Object>> notFound() {
         return HttpResponse.<Map<String, Object>>status(HttpStatus.NOT_FOUND).body(detail("Not found."));
@@ -103,13 +114,18 @@ final class ErrorResponses {
         return switch (status) {
             case BAD_REQUEST -> detail("Malformed request.");
             case UNAUTHORIZED -> detail("Authentication credentials were not provided.");
+            case FORBIDDEN -> detail("You do not have permission to perform this action.");
             case NOT_FOUND -> notFound().body();
             case METHOD_NOT_ALLOWED -> detail("Method \"" + method + "\" not allowed.");
             case NOT_ACCEPTABLE -> detail("Could not satisfy the request Accept header.");
             case REQUEST_ENTITY_TOO_LARGE -> detail("Request body is too large.");
-            case UNSUPPORTED_MEDIA_TYPE -> detail("Unsupported media type \"" + contentType + "\" in request.");
+            case REQUEST_URI_TOO_LONG -> detail("Request line is too long.");
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> detail("Request header fields are too large.");
+            case UNSUPPORTED_MEDIA_TYPE -> unsupportedMediaType(contentType);
             case SERVICE_UNAVAILABLE -> serviceUnavailable().body();
             case INTERNAL_SERVER_ERROR -> detail("A server error occurred.");
+            case NOT_IMPLEMENTED -> detail("Transfer coding not implemented.");
+            case HTTP_VERSION_NOT_SUPPORTED -> detail("HTTP version not supported.");
             default -> detail(status.getReason());
         };
     }
@@ -121,6 +137,10 @@ final class ErrorResponses {
             case WRONG_TYPE -> "Token has wrong type";
             case BLACKLISTED -> "Token is blacklisted";
         };
+    }
+
+    private static Map<String, Object> unsupportedMediaType(String contentType) {
+        return detail("Unsupported media type \"" + contentType + "\" in request.");
     }
 
     private static MutableHttpResponse<Map<String, Object>> unauthorized(Map<String, Object> body) {

@@ -3,9 +3,7 @@ package io.jwtauth.adapter.rest;
 import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +28,31 @@ final class RequestFields {
         this.values = values;
     }
 
-    /** Reads a body; an empty body has no fields, as DRF treats it. */
+    /**
+     * Reads a body; an empty body has no fields, as DRF treats it. A body with content needs a {@code Content-Type}
+     * naming JSON or a form, by RFC 9110's grammar (any case, any parameters), with no charset or UTF-8: without one,
+     * or with another charset, it is refused (415) rather than read by guess.
+     *
+     * @throws UnsupportedMediaType for a body whose type is missing, malformed, or not in UTF-8
+     * @throws InvalidRequestBody for JSON that does not parse or is not an object
+     */
     static RequestFields read(Optional<MediaType> contentType, byte[] body, JsonMapper json) {
         if (body == null || body.length == 0) {
             return new RequestFields(Map.of());
         }
-        boolean isJson = contentType.map(type -> type.matches(MediaType.APPLICATION_JSON_TYPE)).orElse(false);
-        return new RequestFields(isJson ? jsonObject(body, json) : form(body));
+        // MediaType keeps the header's text as sent; it is parsed again strictly, since MediaType itself is lenient.
+        String sent = contentType.map(MediaType::toString).orElse("");
+        MediaTypeHeader type = MediaTypeHeader.parse(sent).orElseThrow(() -> new UnsupportedMediaType(sent));
+        if (type.charset().filter(charset -> !charset.equals("utf-8") && !charset.equals("utf8")).isPresent()) {
+            throw new UnsupportedMediaType(sent);
+        }
+        if (type.is("application", "json")) {
+            return new RequestFields(jsonObject(body, json));
+        }
+        if (type.is("application", "x-www-form-urlencoded")) {
+            return new RequestFields(form(body));
+        }
+        throw new UnsupportedMediaType(sent);
     }
 
     private static Map<String, Object> jsonObject(byte[] body, JsonMapper json) {
@@ -56,14 +72,8 @@ final class RequestFields {
 
     private static Map<String, Object> form(byte[] body) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        try {
-            new QueryStringDecoder(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8, false)
-                    .parameters()
-                    // Like Django's QueryDict, the last of repeated keys wins.
-                    .forEach((name, repeated) -> fields.put(name, repeated.get(repeated.size() - 1)));
-        } catch (IllegalArgumentException malformed) {
-            throw InvalidRequestBody.unparseable("Form parse error - the body is not valid form data");
-        }
+        // Like Django's QueryDict (request.data[name] and .get(name)), the last of repeated names wins.
+        UrlEncodedForm.pairs(body).forEach(pair -> fields.put(pair.name(), pair.value()));
         return fields;
     }
 

@@ -24,10 +24,12 @@ import java.util.Map;
 
 /**
  * simplejwt's token endpoints (obtain a pair, refresh, verify, blacklist), anonymous like simplejwt's views, which
- * have no authentication classes; and logout everywhere, which needs the bearer's access token.
+ * have no authentication classes; and logout everywhere, which needs the bearer's access token. Every body type
+ * reaches the endpoint, and {@link RequestFields} decides by RFC 9110's grammar: Micronaut's own matching of
+ * {@code @Consumes} refuses valid media types such as {@code application/json ; charset=utf-8}.
  */
 @Controller("/api/token")
-@Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+@Consumes(MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class TokenController {

@@ -135,11 +135,12 @@ class BadInputTest extends EndpointTest {
         }
     }
 
+    /** WHATWG and Django keep a % that starts no valid sequence as written: the value is just wrong. */
     @ParameterizedTest
     @MethodSource("endpoints")
-    void brokenPercentEncoding(Endpoint endpoint) {
-        Http.Answer answer = http.form(endpoint.path(), endpoint.field() + "=%zz");
-        assertThat(answer.status()).isEqualTo(400);
+    void brokenPercentEncodingIsKeptAsWritten(Endpoint endpoint) {
+        Http.Answer answer = http.form(endpoint.path(), endpoint.field() + "=%zz%4&password=x");
+        assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).containsKey("detail");
     }
 

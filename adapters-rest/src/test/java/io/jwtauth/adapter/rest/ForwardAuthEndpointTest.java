@@ -17,15 +17,15 @@ class ForwardAuthEndpointTest extends EndpointTest {
 
     @Test
     void aValidAccessTokenIsAllowedWithTheIdentityInHeaders() {
-        RawHttp raw = new RawHttp(server.getURI());
+        RawHttp raw = new RawHttp(server.getURI(), json);
         String bearer = "Authorization: Bearer " + login().access();
         for (String method : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
             for (String path : List.of("/api/forward-auth/", "/api/forward-auth", "/api/forward-auth/x",
                     "/api/forward-auth/some/upstream/path?q=1&r=%2F")) {
-                RawHttp.Answer answer = raw.send(method + " " + path + " HTTP/1.1", bearer);
+                RawHttp.Answer answer = raw.send(RouteBypassTest.request(List.of(method + " " + path + " HTTP/1.1", bearer)));
                 assertThat(answer.status()).as("%s %s", method, path).isEqualTo(200);
-                assertThat(answer.head()).as("%s %s", method, path)
-                        .contains("X-Auth-User-Id: " + myuser.id().asClaim(), "X-Auth-Username: myuser");
+                assertThat(answer.header("X-Auth-User-Id")).as("%s %s", method, path).isEqualTo(myuser.id().asClaim());
+                assertThat(answer.header("X-Auth-Username")).as("%s %s", method, path).isEqualTo("myuser");
                 assertThat(answer.body()).as("%s %s", method, path).isEmpty();
             }
         }
@@ -37,9 +37,9 @@ class ForwardAuthEndpointTest extends EndpointTest {
         String request = "POST /api/forward-auth/upload HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                 + "Authorization: Bearer " + login().access() + "\r\nContent-Type: application/x-unknown\r\n"
                 + "Content-Length: 5\r\n\r\n{{{{{";
-        RawHttp.Answer answer = new RawHttp(server.getURI()).sendBytes(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        RawHttp.Answer answer = new RawHttp(server.getURI(), json).send(request);
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.head()).contains("X-Auth-Username: myuser");
+        assertThat(answer.header("X-Auth-Username")).isEqualTo("myuser");
     }
 
     @Test

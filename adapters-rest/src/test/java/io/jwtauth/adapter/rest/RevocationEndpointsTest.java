@@ -2,7 +2,9 @@ package io.jwtauth.adapter.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jwtauth.application.SetUserActive;
 import io.jwtauth.domain.TokenPair;
+import io.jwtauth.domain.Username;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +31,20 @@ class RevocationEndpointsTest extends EndpointTest {
         }
         assertThat(http.postWithBearer("/api/token/revoke-all", "Bearer " + laptop.access(), FORM, "").status())
                 .isEqualTo(200);
+    }
+
+    /** simplejwt checks the owner of a refresh token and answers so; the revocation that came with it is ours. */
+    @Test
+    void theRefreshTokenOfADeactivatedUserHasNoActiveAccount() {
+        fixture.user("leaving", "mypassword");
+        TokenPair pair = fixture.loginAs("leaving", "mypassword");
+        fixture.setUserActive.handle(new SetUserActive.Command(new Username("leaving"), false));
+
+        Http.Answer answer = http.form("/api/token/refresh/", "refresh=" + pair.refresh());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.raw().body()).isEqualTo("{\"detail\":\"No active account found for the given token.\"}");
+        assertThat(answer.header("WWW-Authenticate")).isEqualTo(WWW_AUTHENTICATE);
     }
 
     @Test

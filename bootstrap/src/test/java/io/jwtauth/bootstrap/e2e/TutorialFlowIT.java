@@ -64,6 +64,24 @@ class TutorialFlowIT {
             assertThat(jwks.statusCode()).as("a shared secret is never published").isEqualTo(404);
             assertThat(jwks.body()).isEqualTo("{\"detail\":\"Not found.\"}");
 
+            // A browser's login through nginx's default proxy_pass http://127.0.0.1:8000 (Host: 127.0.0.1:8000, an
+            // Origin), then what the jar's configuration decides: the header block limit and compressed bodies.
+            assertThat(server.raw("POST /api/token/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: https://app.example.com\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 35\r\nConnection: close\r\n\r\n"
+                    + "username=myuser&password=mypassword"))
+                    .startsWith("HTTP/1.1 200 ").contains("\"access\":").doesNotContain("Access-Control-Allow-Origin");
+            assertThat(server.raw("GET /api/health/ HTTP/2.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
+                    .startsWith("HTTP/1.1 505 ").endsWith("{\"detail\":\"HTTP version not supported.\"}");
+            assertThat(server.raw("GET /api/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "x".repeat(12_000)
+                    + "\r\nConnection: close\r\n\r\n")).as("header blocks up to 16 KiB").startsWith("HTTP/1.1 200 ");
+            assertThat(server.raw("GET /api/health/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "x".repeat(20_000)
+                    + "\r\nConnection: close\r\n\r\n"))
+                    .startsWith("HTTP/1.1 431 ").endsWith("{\"detail\":\"Request header fields are too large.\"}");
+            assertThat(server.raw("POST /api/token/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Encoding: gzip\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 35\r\nConnection: close\r\n\r\n"
+                    + "username=myuser&password=mypassword"))
+                    .startsWith("HTTP/1.1 415 ").endsWith("{\"detail\":\"Content-Encoding \\\"gzip\\\" is not supported.\"}");
+
             HttpResponse<String> logout = server.form("/api/token/blacklist/", "refresh=" + pair.get("refresh"));
             assertThat(logout.statusCode()).isEqualTo(200);
             HttpResponse<String> afterLogout = server.form("/api/token/refresh/", "refresh=" + pair.get("refresh"));
@@ -100,10 +118,14 @@ class TutorialFlowIT {
         try (RunningJar server = RunningJar.serve(workDir, EMBEDDED_DEFAULT)) {
             assertThat(RunningJar.command(workDir, EMBEDDED_DEFAULT, "mypassword\n",
                     "users", "create", "myuser", "--password-stdin").exitCode()).isZero();
-            String access = RunningJar.fields(server.form("/api/token/", "username=myuser&password=mypassword").body()).get("access");
+            Map<String, String> pair = RunningJar.fields(server.form("/api/token/", "username=myuser&password=mypassword").body());
+            String access = pair.get("access");
 
             RunningJar.Result deactivated = RunningJar.command(workDir, EMBEDDED_DEFAULT, null, "users", "deactivate", "myuser");
             assertThat(deactivated.exitCode()).as(deactivated.err()).isZero();
+            HttpResponse<String> refreshOfInactive = server.form("/api/token/refresh/", "refresh=" + pair.get("refresh"));
+            assertThat(refreshOfInactive.statusCode()).isEqualTo(401);
+            assertThat(refreshOfInactive.body()).isEqualTo("{\"detail\":\"No active account found for the given token.\"}");
             assertThat(server.form("/api/token/", "username=myuser&password=mypassword").statusCode()).isEqualTo(401);
             assertThat(server.get("/api/profile/", "Bearer " + access).body()).contains("\"code\":\"user_inactive\"");
 

@@ -131,6 +131,19 @@ public final class RunningJar implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Writes {@code request} byte for byte (ISO-8859-1) on a new connection, with {@code {port}} replaced by the
+     * server's port, and returns everything the server sends until it closes: send {@code Connection: close}.
+     */
+    String raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) ANSWER_TIMEOUT.toMillis());
+            socket.getOutputStream().write(request.replace("{port}", Integer.toString(port))
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** The string fields of a one-level JSON answer, such as a token pair. */
     public static Map<String, String> fields(String json) {
         Map<String, String> fields = new LinkedHashMap<>();
