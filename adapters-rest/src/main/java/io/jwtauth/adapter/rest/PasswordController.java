@@ -17,9 +17,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 
-/** A signed-in user changes their password; every token issued before stops working. */
+/**
+ * A signed-in user changes their password; every token issued before stops working. As on the token endpoints, every
+ * body type reaches the endpoint and {@link RequestFields} decides by RFC 9110's grammar.
+ */
 @Controller("/api/password")
-@Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+@Consumes(MediaType.ALL)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 final class PasswordController {

@@ -95,6 +95,18 @@ class RevocationEndpointsTest extends EndpointTest {
     }
 
     @Test
+    void theBodyTypeIsReadByRfc9110sGrammarAsOnTheTokenEndpoints() {
+        fixture.user("spaced", "old-password");
+        TokenPair pair = fixture.loginAs("spaced", "old-password");
+        Http.Answer answer = http.postWithBearer("/api/password/change/", "Bearer " + pair.access(),
+                "Application/X-WWW-Form-Urlencoded ; charset=utf8", "old_password=old-password&new_password=new-password");
+        assertThat(answer.status()).isEqualTo(200);
+        Http.Answer latin1 = http.postWithBearer("/api/password/change/", "Bearer " + fixture.loginAs("spaced", "new-password").access(),
+                "application/x-www-form-urlencoded; charset=latin1", "old_password=new-password&new_password=other-password");
+        assertThat(latin1.status()).isEqualTo(415);
+    }
+
+    @Test
     void authenticationComesBeforeTheBody() {
         Http.Answer anonymous = http.postWithBearer("/api/password/change/", null, FORM, "");
         assertThat(anonymous.status()).isEqualTo(401);
