@@ -164,6 +164,22 @@ final class RunningJar implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * SIGKILL, as the kernel's OOM killer or a power cut to the JVM alone does it: no shutdown hook runs, nothing is
+     * flushed. The launcher {@code exec}s java, so the process is the JVM itself. Returns once it is gone.
+     */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server survived SIGKILL");
+        }
+    }
+
+    /** SIGTERM, as an orchestrator's rolling restart sends it; does not wait. */
+    void terminate() {
+        process.destroy();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
