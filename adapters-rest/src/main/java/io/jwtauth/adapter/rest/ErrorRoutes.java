@@ -49,9 +49,13 @@ final class ErrorRoutes {
         return ErrorResponses.serviceUnavailable();
     }
 
+    /**
+     * Logged at DEBUG only: during an outage every request ends here. The store adapter logs the outage itself, once
+     * when it begins and once when it ends.
+     */
     @Error(global = true)
     HttpResponse<Map<String, Object>> storeUnavailable(StoreUnavailable unavailable) {
-        LOG.warn("Answering 503: {}", unavailable.getMessage());
+        LOG.debug("Answering 503: {}", unavailable.getMessage());
         return ErrorResponses.serviceUnavailable();
     }
 }
