@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What an operator sees when the process dies: {@value #CLIENTS} clients rotate their refresh tokens in a loop
  * (rotation and blacklisting after rotation on, everything else the product's default), the server gets SIGKILL
  * after {@value #ROTATE_MILLIS} ms of it and is started again on the same data, and then every client's last token
- * must still refresh (none lost) and the token it exchanged before must be refused (none doubled). Each database gets
+ * must still refresh (none lost) and the token it exchanged before must be refused (none doubled). The restarted
+ * server is asked once it reports ready, as a load balancer would send it traffic. Each database gets
  * {@value #RUNS} such crashes in a row on one data set. A request that was in flight at the kill may or may not have
  * been committed; either way the client's retry with its last token must work, which is what the reuse grace period
  * is for.
@@ -91,7 +92,8 @@ class CrashRecoveryIT {
                     HttpResponse<String> exchanged = refresh(server.port, chain.previous);
                     if (exchanged.statusCode() != 401) {
                         runDoubled++;
-                        report.add("run " + run + ": exchanged token answered " + exchanged.statusCode());
+                        report.add("run " + run + ": exchanged token answered " + exchanged.statusCode() + " "
+                                + exchanged.body());
                     }
                 }
                 report.add("run " + run + ": " + rotations + " rotations, " + runLost + " lost, " + runDoubled

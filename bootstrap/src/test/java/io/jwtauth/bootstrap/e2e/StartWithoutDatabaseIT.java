@@ -33,7 +33,7 @@ class StartWithoutDatabaseIT {
                     "DATASOURCES_DEFAULT_PASSWORD", "",
                     "AUTH_SIGNING_KEY", "a-signing-key-shared-by-every-node-0123456789");
             postgres.stop();
-            try (RunningJar server = RunningJar.serve(workDir, env)) {
+            try (RunningJar server = RunningJar.serveLive(workDir, env)) {
                 assertThat(server.get("/health/liveness", null).statusCode()).isEqualTo(200);
                 HttpResponse<String> readiness = server.get("/health/readiness", null);
                 assertThat(readiness.statusCode()).isEqualTo(503);
