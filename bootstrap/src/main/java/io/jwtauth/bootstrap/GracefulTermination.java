@@ -6,6 +6,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -25,15 +26,22 @@ final class GracefulTermination {
     private static final Logger LOG = LoggerFactory.getLogger(GracefulTermination.class);
     private static final int EXIT_ON_SIGTERM = 128 + 15;
 
+    /** A second SIGTERM must not exit while the first still waits for the requests under way. */
+    private final AtomicBoolean terminating = new AtomicBoolean();
+
     @EventListener
     void onStartup(ServerStartupEvent started) {
         EmbeddedServer server = started.getSource();
         try {
-            Signal.handle(new Signal("TERM"), signal -> new Thread(() -> {
-                LOG.info("SIGTERM: finishing the requests under way, then stopping");
-                server.stop();
-                System.exit(EXIT_ON_SIGTERM);
-            }, "graceful-termination").start());
+            Signal.handle(new Signal("TERM"), signal -> {
+                if (terminating.compareAndSet(false, true)) {
+                    new Thread(() -> {
+                        LOG.info("SIGTERM: finishing the requests under way, then stopping");
+                        server.stop();
+                        System.exit(EXIT_ON_SIGTERM);
+                    }, "graceful-termination").start();
+                }
+            });
         } catch (IllegalArgumentException noSuchSignal) {
             LOG.debug("No SIGTERM on this platform; the JVM's shutdown hooks stop the server", noSuchSignal);
         }
