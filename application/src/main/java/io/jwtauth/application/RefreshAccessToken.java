@@ -6,6 +6,7 @@ import io.jwtauth.domain.FamilyId;
 import io.jwtauth.domain.IssuedRefreshToken;
 import io.jwtauth.domain.NoActiveAccountForToken;
 import io.jwtauth.domain.RefreshTokenState;
+import io.jwtauth.domain.StoredRefreshToken;
 import io.jwtauth.domain.TokenId;
 import io.jwtauth.domain.TokenRejected;
 import io.jwtauth.domain.TokenSettings;
@@ -83,7 +84,10 @@ public final class RefreshAccessToken {
             }
             return new Result(accessFor(owner, now), Optional.empty());
         }
-        Optional<TokenId> replaced = tokenToRetire(presented, now);
+        if (state == RefreshTokenState.ROTATED) {
+            return new Result(accessFor(owner, now), Optional.of(codec.encode(missedSuccessor(presented, now))));
+        }
+        Optional<TokenId> replaced = settings.blacklistAfterRotation() ? Optional.of(claims.id()) : Optional.empty();
         Claims successor = issuer.refresh(owner.id(), claims.requireFamily(), now);
         // Recorded before the retirement below, so that a family revocation by a concurrent reuse always covers it.
         store.record(IssuedRefreshToken.of(successor, Optional.of(claims.id())));
@@ -107,20 +111,20 @@ public final class RefreshAccessToken {
     }
 
     /**
-     * Which token this exchange retires. An active token retires itself when blacklisting after rotation is on. An
-     * exchanged token is reuse, except within the grace period while its successor is still unused: then a client
-     * that never got the answer is retrying, and that unused successor is retired in its place, so the family keeps
-     * exactly one live token.
+     * A token that was already exchanged (only blacklisting after rotation leaves one ROTATED) is reuse, except within
+     * the grace period while its successor is still unused: then a client that never got the answer is retrying, and
+     * it gets that same successor again (same {@code jti}, family and expiry, signed anew), so the retry is idempotent
+     * and the family keeps exactly one live token. Whichever copy of the successor is used second is reuse as usual.
      */
-    private Optional<TokenId> tokenToRetire(Presented presented, Instant now) {
-        if (presented.stored().state() == RefreshTokenState.ACTIVE) {
-            return settings.blacklistAfterRotation() ? Optional.of(presented.claims().id()) : Optional.empty();
-        }
+    private Claims missedSuccessor(Presented presented, Instant now) {
         Instant retiredAt = presented.stored().retiredAt().orElseThrow();
         if (now.isBefore(retiredAt.plus(settings.reuseGracePeriod()))) {
-            Optional<TokenId> unusedSuccessor = store.activeSuccessorOf(presented.claims().id());
-            if (unusedSuccessor.isPresent()) {
-                return unusedSuccessor;
+            Optional<IssuedRefreshToken> unused = store.activeSuccessorOf(presented.claims().id())
+                    .flatMap(store::find)
+                    .filter(successor -> successor.state() == RefreshTokenState.ACTIVE)
+                    .map(StoredRefreshToken::token);
+            if (unused.isPresent()) {
+                return issuer.refreshAgain(unused.get(), now);
             }
         }
         throw reuseDetected(presented, now);

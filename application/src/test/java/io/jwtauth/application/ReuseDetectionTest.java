@@ -67,19 +67,41 @@ class ReuseDetectionTest {
     }
 
     @Test
-    void withinTheGracePeriodTheUnusedSuccessorIsReplaced() {
+    void withinTheGracePeriodARetryGetsTheSameSuccessorAgain() {
         Fixture fixture = new Fixture(true, true, Duration.ofSeconds(10));
-        fixture.user("flaky", "mypassword");
+        User user = fixture.user("flaky", "mypassword");
         TokenPair pair = fixture.loginAs("flaky", "mypassword");
         String lostAnswer = refresh(fixture, pair.refresh());
         fixture.clock.advance(Duration.ofSeconds(9));
 
         String retried = refresh(fixture, pair.refresh());
 
+        Claims missed = fixture.codec.claimsOf(lostAnswer);
+        Claims again = fixture.codec.claimsOf(retried);
+        assertThat(again.id()).isEqualTo(missed.id());
+        assertThat(again.family()).isEqualTo(missed.family());
+        assertThat(again.expiresAt()).isEqualTo(missed.expiresAt());
+        assertThat(again.issuedAt()).isEqualTo(missed.issuedAt());
+        assertThat(fixture.refreshTokens.activeOf(user.id())).as("one live token in the family").isEqualTo(1);
+        assertThat(fixture.refreshTokens.size()).as("no record added by the retry").isEqualTo(2);
         assertThat(fixture.events.reuses()).isEmpty();
-        assertRejected(() -> refresh(fixture, lostAnswer), Reason.BLACKLISTED);
-        assertThat(fixture.events.reuses()).hasSize(1);
-        assertRejected(() -> refresh(fixture, retried), Reason.BLACKLISTED);
+    }
+
+    @Test
+    void aRetryAnsweredTwiceStillLeavesOneChain() {
+        Fixture fixture = new Fixture(true, true, Duration.ofSeconds(10));
+        fixture.user("flaky", "mypassword");
+        TokenPair pair = fixture.loginAs("flaky", "mypassword");
+        String lostAnswer = refresh(fixture, pair.refresh());
+        String retried = refresh(fixture, pair.refresh());
+
+        String next = refresh(fixture, retried);
+
+        assertThat(fixture.events.reuses()).isEmpty();
+        assertRejected(() -> refresh(fixture, pair.refresh()), Reason.BLACKLISTED);
+        assertThat(fixture.events.reuses()).as("the successor was used, so the first token is reuse now").hasSize(1);
+        assertRejected(() -> refresh(fixture, next), Reason.BLACKLISTED);
+        assertThat(fixture.codec.claimsOf(lostAnswer).id()).isEqualTo(fixture.codec.claimsOf(retried).id());
     }
 
     @Test

@@ -22,7 +22,7 @@ record AuthProperties(
         @Nullable String keyId,
         @Nullable String verificationKeys,
         @Bindable(defaultValue = "0s") Duration leeway,
-        @Bindable(defaultValue = "0s") Duration refreshReuseGracePeriod,
+        @Bindable(defaultValue = "30s") Duration refreshReuseGracePeriod,
         @Bindable(defaultValue = "5s") Duration userCacheTtl,
         @Nullable String issuer,
         @Nullable String audience,

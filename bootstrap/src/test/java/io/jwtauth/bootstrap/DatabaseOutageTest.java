@@ -2,10 +2,15 @@ package io.jwtauth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.jwtauth.bootstrap.ServiceNode.Answer;
 import io.jwtauth.bootstrap.ServiceNode.Pair;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +21,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database goes away under a running node and comes back. Meanwhile every endpoint that needs it answers 503
@@ -55,6 +61,7 @@ class DatabaseOutageTest {
     @Test
     void aStoppedDatabaseIsAnswered503AndTheNodeServesAgainOnceItIsBack() throws Exception {
         Pair pair = node.pair(USER, PASSWORD);
+        ListAppender<ILoggingEvent> outageLog = capture(JDBC_STATEMENTS, ERROR_ROUTES);
 
         postgres.stop();
 
@@ -74,6 +81,39 @@ class DatabaseOutageTest {
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         assertThat(node.blacklist(refreshed.field("refresh").orElseThrow()).status()).isEqualTo(200);
         assertThat(postgres.clientConnections()).isLessThanOrEqualTo(POOL_SIZE);
+        release(outageLog, JDBC_STATEMENTS, ERROR_ROUTES);
+        assertThat(outageLog.list).as("one line when the outage begins and one when it ends, whatever the 503s")
+                .extracting(event -> event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage())
+                .satisfiesExactly(
+                        begins -> assertThat(begins).startsWith("WARN " + JDBC_STATEMENTS
+                                + " The database cannot be reached; answering 503 until it can"),
+                        ends -> assertThat(ends).isEqualTo("INFO " + JDBC_STATEMENTS + " The database can be reached again"));
+    }
+
+    private static final String JDBC_STATEMENTS = "io.jwtauth.adapter.persistence.JdbcStatements";
+    private static final String ERROR_ROUTES = "io.jwtauth.adapter.rest.ErrorRoutes";
+
+    /** Records what the loggers write at INFO and above (logback-test.xml sets them quieter for the other tests). */
+    private final Map<String, Level> configuredLevels = new HashMap<>();
+
+    private ListAppender<ILoggingEvent> capture(String... loggers) {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        for (String name : loggers) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            configuredLevels.put(name, logger.getLevel());
+            logger.setLevel(Level.INFO);
+            logger.addAppender(appender);
+        }
+        return appender;
+    }
+
+    private void release(ListAppender<ILoggingEvent> appender, String... loggers) {
+        for (String name : loggers) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            logger.detachAppender(appender);
+            logger.setLevel(configuredLevels.get(name));
+        }
     }
 
     @Test

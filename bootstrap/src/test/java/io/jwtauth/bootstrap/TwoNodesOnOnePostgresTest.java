@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jwtauth.bootstrap.ServiceNode.Answer;
 import io.jwtauth.bootstrap.ServiceNode.Pair;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,8 +89,13 @@ class TwoNodesOnOnePostgresTest {
         assertThat(b.blacklist(pair.refresh()).body()).isEqualTo(BLACKLISTED);
     }
 
+    /**
+     * Exactly one exchange wins the conditional UPDATE. With the default grace period for lost answers, a racer that
+     * arrives once the winner has committed is taken for a retry and gets the winner's successor again, so several
+     * may get 200, but all with one successor (one {@code jti}): the family never has two live tokens.
+     */
     @Test
-    void ofManyParallelRefreshesOfOneTokenSpreadOverBothNodesExactlyOneSucceeds() {
+    void ofManyParallelRefreshesOfOneTokenSpreadOverBothNodesExactlyOneSuccessorIsIssued() {
         Pair pair = a.pair(newUser(), PASSWORD);
 
         List<CompletableFuture<Answer>> racing = new ArrayList<>();
@@ -95,10 +104,19 @@ class TwoNodesOnOnePostgresTest {
         }
         List<Answer> answers = racing.stream().map(CompletableFuture::join).toList();
 
-        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1)
-                .allSatisfy(winner -> assertThat(winner.field("refresh")).isPresent());
-        assertThat(answers).filteredOn(answer -> answer.status() != 200).hasSize(RACERS - 1)
+        List<Answer> winners = answers.stream().filter(answer -> answer.status() == 200).toList();
+        assertThat(winners).isNotEmpty();
+        assertThat(winners.stream().map(winner -> jti(winner.field("refresh").orElseThrow())).distinct())
+                .as("one successor").hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.status() != 200)
                 .allSatisfy(loser -> assertThat(loser.body()).isEqualTo(BLACKLISTED));
+    }
+
+    private static String jti(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        Matcher jti = Pattern.compile("\"jti\":\"([^\"]+)\"").matcher(payload);
+        assertThat(jti.find()).as(payload).isTrue();
+        return jti.group(1);
     }
 
     @Test

@@ -17,8 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the stores' SQL on the default datasource, each call in the caller's transaction or in one of its own, and is
@@ -42,13 +45,19 @@ final class JdbcStatements {
      */
     private static final Duration OUTAGE_RETRY_INTERVAL = Duration.ofSeconds(1);
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStatements.class);
+
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
+    private final SchemaReadiness schema;
     private final OutageGate gate = new OutageGate(System::nanoTime, OUTAGE_RETRY_INTERVAL);
+    /** Whether the last call that decided it found the database reachable: outage lines are logged on change only. */
+    private final AtomicBoolean reachable = new AtomicBoolean(true);
 
-    JdbcStatements(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+    JdbcStatements(JdbcOperations jdbc, TransactionOperations<Connection> transactions, SchemaReadiness schema) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.schema = schema;
     }
 
     <R> R read(String sql, PreparedStatementCallback<R> work) {
@@ -83,6 +92,9 @@ final class JdbcStatements {
     }
 
     private <R> R translatingOutages(Supplier<R> call) {
+        if (!schema.ready() && !schema.awaitReady()) {
+            throw new StoreUnavailable("the database schema is not migrated yet (is the database reachable?)", null);
+        }
         if (!gate.admits()) {
             throw new StoreUnavailable("the database could not be reached moments ago", null);
         }
@@ -92,13 +104,23 @@ final class JdbcStatements {
         } catch (RuntimeException e) {
             if (isOutage(e)) {
                 gate.unreachable();
+                if (reachable.compareAndSet(true, false)) {
+                    LOG.warn("The database cannot be reached; answering 503 until it can: {}", e.getMessage());
+                }
                 throw new StoreUnavailable("the database cannot be reached", e);
             }
-            gate.reached();
+            reached();
             throw e;
         }
-        gate.reached();
+        reached();
         return result;
+    }
+
+    private void reached() {
+        gate.reached();
+        if (!reachable.get() && reachable.compareAndSet(false, true)) {
+            LOG.info("The database can be reached again");
+        }
     }
 
     /**

@@ -61,9 +61,13 @@ final class ErrorRoutes {
         return serviceUnavailable(unavailable);
     }
 
-    /** Also for the owner's lookup of a protected request, which fails before any route runs. */
+    /**
+     * Also for the owner's lookup of a protected request, which fails before any route runs. Logged at DEBUG only:
+     * during an outage every request ends here. The store adapter logs the outage itself, once when it begins and once
+     * when it ends.
+     */
     static MutableHttpResponse<Map<String, Object>> serviceUnavailable(StoreUnavailable unavailable) {
-        LOG.warn("Answering 503: {}", unavailable.getMessage());
+        LOG.debug("Answering 503: {}", unavailable.getMessage());
         return ErrorResponses.serviceUnavailable();
     }
 }

@@ -2,6 +2,7 @@ package io.jwtauth.domain.service;
 
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.FamilyId;
+import io.jwtauth.domain.IssuedRefreshToken;
 import io.jwtauth.domain.TokenSettings;
 import io.jwtauth.domain.TokenType;
 import io.jwtauth.domain.UserId;
@@ -28,6 +29,17 @@ public final class TokenIssuer {
     public Claims refresh(UserId user, FamilyId family, Instant now) {
         return new Claims(TokenType.REFRESH, randomIds.newTokenId(), user, now, now.plus(settings.refreshTokenLifetime()),
                 Optional.empty(), Optional.of(family));
+    }
+
+    /**
+     * The claims of a refresh token that was already issued, for handing it out once more: its recorded id, owner,
+     * family and expiry. Its {@code iat} is its expiry less the configured lifetime (what it was at issue unless the
+     * lifetime changed since), never later than {@code now}.
+     */
+    public Claims refreshAgain(IssuedRefreshToken issued, Instant now) {
+        Instant issuedAt = issued.expiresAt().minus(settings.refreshTokenLifetime());
+        return new Claims(TokenType.REFRESH, issued.id(), issued.userId(), issuedAt.isAfter(now) ? now : issuedAt,
+                issued.expiresAt(), Optional.empty(), Optional.of(issued.family()));
     }
 
     public FamilyId newFamily() {

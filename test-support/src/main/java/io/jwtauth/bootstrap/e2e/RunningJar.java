@@ -52,14 +52,24 @@ public final class RunningJar implements AutoCloseable {
     }
 
     /**
-     * Starts the server and waits until its health check answers. The port is picked free beforehand, so another
-     * listener (H2's automatic server in the same process, say) may take it first: then the server cannot bind and
-     * exits, and it starts again on another port.
+     * Starts the server and waits until it is ready, as an orchestrator would before sending it traffic: until
+     * {@code /health/readiness} answers 200, which it does once the database answers and its schema is migrated. The
+     * port is picked free beforehand, so another listener (H2's automatic server in the same process, say) may take
+     * it first: then the server cannot bind and exits, and it starts again on another port.
      */
     public static RunningJar serve(Path workDir, Map<String, String> environment) throws Exception {
+        return serve(workDir, environment, "/health/readiness");
+    }
+
+    /** Starts the server and waits only until it is live ({@code /health/liveness}), ready or not. */
+    public static RunningJar serveLive(Path workDir, Map<String, String> environment) throws Exception {
+        return serve(workDir, environment, "/health/liveness");
+    }
+
+    private static RunningJar serve(Path workDir, Map<String, String> environment, String check) throws Exception {
         for (int attempt = 1; ; attempt++) {
             RunningJar jar = start(workDir, environment);
-            if (jar.answers()) {
+            if (jar.answers(check)) {
                 return jar;
             }
             jar.close();
@@ -79,12 +89,12 @@ public final class RunningJar implements AutoCloseable {
         return new RunningJar(process, log, port);
     }
 
-    /** Waits until the health check answers 200; false if the process exits or time runs out first. */
-    private boolean answers() throws InterruptedException {
+    /** Waits until {@code check} answers 200; false if the process exits or time runs out first. */
+    private boolean answers(String check) throws InterruptedException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
             try {
-                if (get("/api/health/", null).statusCode() == 200) {
+                if (get(check, null).statusCode() == 200) {
                     return true;
                 }
             } catch (IOException notYet) {
@@ -180,6 +190,22 @@ public final class RunningJar implements AutoCloseable {
 
     public int exitCode() {
         return process.exitValue();
+    }
+
+    /**
+     * SIGKILL, as the kernel's OOM killer or a power cut to the JVM alone does it: no shutdown hook runs, nothing is
+     * flushed. The launcher {@code exec}s java, so the process is the JVM itself. Returns once it is gone.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server survived SIGKILL");
+        }
+    }
+
+    /** SIGTERM, as an orchestrator's rolling restart sends it; does not wait. */
+    public void terminate() {
+        process.destroy();
     }
 
     @Override
