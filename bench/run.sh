@@ -228,10 +228,12 @@ http {
     location = /_jwt_auth {
       internal;
       proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_pass http://jwt_auth/api/forward-auth\$request_uri;
+      proxy_pass http://jwt_auth/api/forward-auth/;
       proxy_pass_request_body off;
-      proxy_set_header Content-Length "";
+      proxy_pass_request_headers off;
+      proxy_set_header Connection "";
+      proxy_set_header Authorization \$http_authorization;
+      proxy_set_header X-Original-URI \$request_uri;
     }
   }
 }

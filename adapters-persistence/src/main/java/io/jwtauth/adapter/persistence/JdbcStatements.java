@@ -93,6 +93,9 @@ final class JdbcStatements {
 
     private <R> R translatingOutages(Supplier<R> call) {
         if (!schema.ready() && !schema.awaitReady()) {
+            if (reachable.compareAndSet(true, false)) {
+                LOG.warn("The database cannot be reached, or its schema is not migrated yet; answering 503 until it is");
+            }
             throw new StoreUnavailable("the database schema is not migrated yet (is the database reachable?)", null);
         }
         if (!gate.admits()) {

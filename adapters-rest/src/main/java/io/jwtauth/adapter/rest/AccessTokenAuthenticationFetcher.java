@@ -8,12 +8,17 @@ import io.jwtauth.domain.TokenRejected;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.TokenAuthenticationFetcher;
+import io.micronaut.web.router.MethodBasedRouteMatch;
+import io.micronaut.web.router.RouteMatch;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -30,8 +35,8 @@ import org.reactivestreams.Publisher;
  *
  * <p>A request whose credentials fail is left unauthenticated, and why is kept in the request's
  * {@link #FAILURE} attribute: a route that needs a user is then refused by the security rules, and
- * {@link AuthorizationRefusals} answers with simplejwt's body for that reason. Anonymous routes (the token endpoints,
- * as in simplejwt, whose views have no authentication classes) ignore it.
+ * {@link AuthorizationRefusals} answers with simplejwt's body for that reason. On anonymous routes (the token
+ * endpoints, as in simplejwt, whose views have no authentication classes) and unknown paths it attempts nothing.
  *
  * <p>This fetcher chooses the thread. The token's signature, validity window and type are checked where the request
  * arrived, on the event loop: computation only, and the cheap check comes before any lookup. When the owner's record is
@@ -58,6 +63,9 @@ final class AccessTokenAuthenticationFetcher implements AuthenticationFetcher<Ht
 
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
+        if (needsNoUser(request)) {
+            return Publishers.empty();
+        }
         VerifiedAccessToken verified;
         try {
             Optional<String> token = BearerCredentials.token(request.getHeaders().getAll(HttpHeaders.AUTHORIZATION));
@@ -77,6 +85,23 @@ final class AccessTokenAuthenticationFetcher implements AuthenticationFetcher<Ht
         Supplier<Authentication> lookup = () -> ownerOrRefusal(request, verified);
         Supplier<Authentication> inRequestContext = PropagatedContext.wrapCurrent(lookup);
         return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(inRequestContext, blocking));
+    }
+
+    /**
+     * Whether the request's route is open to anyone, or there is no route: then no authentication is attempted at all,
+     * as DRF attempts none for simplejwt's token views (their {@code authentication_classes} are empty). A bearer
+     * header sent to {@code /api/health/} or {@code /api/token/} costs nothing then, and cannot make it wait on the
+     * database. The rule itself is still the security filter's to apply.
+     */
+    private static boolean needsNoUser(HttpRequest<?> request) {
+        RouteMatch<?> route = request.getAttribute(HttpAttributes.ROUTE_MATCH, RouteMatch.class).orElse(null);
+        if (route == null) {
+            return true;
+        }
+        // Read as SecuredAnnotationRule reads it: the method's @Secured, or its class's.
+        String[] rules = route instanceof MethodBasedRouteMatch<?, ?> method
+                ? method.getValue(Secured.class, String[].class).orElse(null) : null;
+        return rules != null && rules.length == 1 && SecurityRule.IS_ANONYMOUS.equals(rules[0]);
     }
 
     /** The owner's authentication, or null (an empty publisher) with the refusal kept in the request. */

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -23,7 +24,10 @@ import java.nio.charset.StandardCharsets;
  * empty body and the user in {@link #USER_ID} and {@link #USERNAME}, which the proxy copies onto the request it
  * forwards; without a valid access token, simplejwt's 401 with {@code WWW-Authenticate}, as on {@code /api/profile/}.
  *
- * <p>One method per HTTP method: Micronaut routes a method by its first mapping annotation only.
+ * <p>The original request's {@code Accept} and body types do not matter here: it consumes and produces anything. One
+ * method per HTTP method: Micronaut routes a method by its first mapping annotation only. Methods beyond these seven
+ * (WebDAV's {@code PROPFIND}, say) are answered 405; nginx, Traefik and Caddy ask with GET whatever the original
+ * method.
  *
  * <p>It is exactly as strict and as cheap as the protected GET, being the same path: the authentication fetcher checks
  * the token, its owner, revocation by password change and deactivation, and answers on the event loop when the owner is
@@ -31,6 +35,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Controller("/api/forward-auth")
 @Consumes(MediaType.ALL)
+@Produces(MediaType.ALL)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 final class ForwardAuthController {
 
@@ -82,8 +87,11 @@ final class ForwardAuthController {
 
     /** Usernames hold no space, so {@link URLEncoder}'s form encoding is plain percent-encoding for them. */
     private static String headerSafe(String username) {
-        return StandardCharsets.US_ASCII.newEncoder().canEncode(username)
-                ? username
-                : URLEncoder.encode(username, StandardCharsets.UTF_8);
+        for (int i = 0; i < username.length(); i++) {
+            if (username.charAt(i) > 0x7e) {
+                return URLEncoder.encode(username, StandardCharsets.UTF_8);
+            }
+        }
+        return username;
     }
 }

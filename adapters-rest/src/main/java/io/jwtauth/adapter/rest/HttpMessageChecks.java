@@ -31,11 +31,12 @@ import java.util.stream.Stream;
  *       501 (RFC 9112 §6.1);</li>
  *   <li>an HTTP/1.1 request without exactly one {@code Host} line, or with a {@code Host} that is not
  *       {@code uri-host [":" port]}: 400 (RFC 9112 §3.2);</li>
- *   <li>a compressed body ({@code Content-Encoding} other than {@code identity}): 415 with {@code Accept-Encoding:
+ *   <li>a compressed body ({@code Content-Encoding} other than {@code identity}, checked only when there is a body): 415 with {@code Accept-Encoding:
  *       identity} (RFC 9110 §8.4.1, §15.5.16). simplejwt's clients never compress, and request decompression is
  *       turned off ({@code micronaut.server.netty.request-decompression-enabled: false}), which leaves the header
  *       for this check to see;</li>
- *   <li>more than one {@code Content-Type} or {@code Origin} line: 400, since which one counts would be a guess
+ *   <li>more than one {@code Origin} line, or {@code Content-Type} line on a request with a body: 400, since which one
+ *       counts would be a guess
  *       (a proxy may read the other).</li>
  * </ul>
  *
@@ -87,7 +88,10 @@ final class HttpMessageChecks implements Ordered {
                     "Transfer-Encoding " + codings)
                     .header(HttpHeaders.CONNECTION, "close");
         }
-        List<String> contentCodings = request.getHeaders().getAll(HttpHeaders.CONTENT_ENCODING).stream()
+        // Content-Encoding and Content-Type describe a body: on a request without one (a proxy's forward-auth
+        // sub-request copies the client's headers but not its body) there is nothing to misread.
+        boolean hasBody = !codings.isEmpty() || request.getContentLength() > 0;
+        List<String> contentCodings = !hasBody ? List.of() : request.getHeaders().getAll(HttpHeaders.CONTENT_ENCODING).stream()
                 .flatMap(value -> Stream.of(value.split(",")))
                 .map(coding -> coding.strip().toLowerCase(Locale.ROOT))
                 .filter(coding -> !coding.isEmpty() && !coding.equals("identity"))
@@ -107,7 +111,7 @@ final class HttpMessageChecks implements Ordered {
         if (!hosts.isEmpty() && !HOST.matcher(hosts.get(0)).matches()) {
             return refuse(request, HttpStatus.BAD_REQUEST, "Invalid Host header.", "Host is not uri-host[:port]");
         }
-        for (String name : SINGLE_LINE_HEADERS) {
+        for (String name : hasBody ? SINGLE_LINE_HEADERS : List.of(HttpHeaders.ORIGIN)) {
             int lines = request.getHeaders().getAll(name).size();
             if (lines > 1) {
                 return refuse(request, HttpStatus.BAD_REQUEST, "A request may have only one " + name + " header.",

@@ -1,5 +1,7 @@
 package io.jwtauth.adapter.rest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -58,6 +60,7 @@ final class RequestFields {
     private static Map<String, Object> jsonObject(byte[] body, JsonMapper json) {
         JsonNode root;
         try {
+            requireOneValue(body);
             root = json.readValue(body, JsonNode.class);
         } catch (IOException | RuntimeException malformed) {
             throw InvalidRequestBody.unparseable("JSON parse error - the body is not valid JSON");
@@ -69,6 +72,24 @@ final class RequestFields {
         root.entries().forEach(entry -> fields.put(entry.getKey(), entry.getValue()));
         return fields;
     }
+
+    /**
+     * One JSON value and nothing after it but white space, as Python's {@code json.loads} (and so DRF) requires:
+     * {@code {…} x} or two objects in a row would otherwise be read as their first value, a guess a proxy may not share.
+     */
+    private static void requireOneValue(byte[] body) throws IOException {
+        try (JsonParser parser = STRICT.createParser(body)) {
+            if (parser.nextToken() == null) {
+                throw new IOException("no JSON value");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new IOException("more after the JSON value");
+            }
+        }
+    }
+
+    private static final JsonFactory STRICT = JsonFactory.builder().build();
 
     private static Map<String, Object> form(byte[] body) {
         Map<String, Object> fields = new LinkedHashMap<>();

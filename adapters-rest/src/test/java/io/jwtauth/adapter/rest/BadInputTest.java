@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -163,5 +164,18 @@ class BadInputTest extends EndpointTest {
         Http.Answer answer = http.json(endpoint.path(), "{\"" + endpoint.field() + "\": " + jsonValue + ", \"password\": \"x\"}");
         assertThat(answer.status()).as(jsonValue).isEqualTo(400);
         assertThat(answer.body()).as(jsonValue).isEqualTo(Map.of(endpoint.field(), List.of(message)));
+    }
+
+    @Test
+    void jsonWithAnythingAfterItsValueIsMalformed() {
+        for (String body : new String[] {"{\"username\":\"myuser\",\"password\":\"mypassword\"} x",
+                "{\"username\":\"myuser\",\"password\":\"mypassword\"}{\"username\":\"other\"}",
+                "{\"username\":\"myuser\",\"password\":\"mypassword\"}]"}) {
+            Http.Answer answer = http.json("/api/token/", body);
+            assertThat(answer.status()).as(body).isEqualTo(400);
+            assertThat(answer.body().get("detail").toString()).as(body).startsWith("JSON parse error");
+        }
+        assertThat(http.json("/api/token/", "  {\"username\":\"myuser\",\"password\":\"mypassword\"}\n ").status())
+                .as("white space around the value is fine").isEqualTo(200);
     }
 }

@@ -32,6 +32,20 @@ class ForwardAuthEndpointTest extends EndpointTest {
     }
 
     @Test
+    void theOriginalRequestsAcceptAndBodyHeadersDoNotMatterWithoutABody() {
+        RawHttp raw = new RawHttp(server.getURI(), json);
+        String bearer = "Authorization: Bearer " + login().access();
+        for (List<String> headers : List.of(
+                List.of("Accept: application/xml"), List.of("Accept: image/png"),
+                List.of("Content-Encoding: gzip"), List.of("Content-Type: a/b", "Content-Type: c/d"))) {
+            List<String> lines = new java.util.ArrayList<>(List.of("GET /api/forward-auth/feed.xml HTTP/1.1", bearer));
+            lines.addAll(headers);
+            RawHttp.Answer answer = raw.send(RouteBypassTest.request(lines));
+            assertThat(answer.status()).as(headers.toString()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theBodyIsNeverRead() {
         // A body that no reader would accept, with a content type that no route of ours consumes.
         String request = "POST /api/forward-auth/upload HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"

@@ -64,6 +64,21 @@ class ProfileEndpointTest extends EndpointTest {
     }
 
     @Test
+    void openRoutesAttemptNoAuthenticationSoABearerThereNeverWaitsOnTheStore() {
+        String bearer = "Bearer " + login().access();
+        userCache.holdEveryone(false);
+        fixture.users.goDown();
+        try {
+            assertThat(http.get("/api/health/", bearer).status()).isEqualTo(200);
+            assertThat(http.get("/api/health/", "Bearer a b").status()).as("not even the header is read").isEqualTo(200);
+            assertThat(http.get("/api/profile/", bearer).status()).isEqualTo(503);
+        } finally {
+            fixture.users.recover();
+            userCache.holdEveryone(true);
+        }
+    }
+
+    @Test
     void schemeAndTokenMaySeparateByAnyRunOfWhiteSpace() {
         String token = login().access();
         for (String separator : List.of("  ", "\t", " \t ")) {

@@ -114,10 +114,22 @@ class ForwardAuthBehindNginxIT {
                 HttpResponse<String> answer = throughProxy("/app/page", attempt.getValue(),
                         Map.of("X-Auth-User-Id", aliceId, "X-Auth-Username", "alice"));
                 assertThat(answer.statusCode()).as(attempt.getKey()).isEqualTo(401);
-                assertThat(answer.headers().firstValue("WWW-Authenticate")).as(attempt.getKey())
-                        .contains("Bearer realm=\"api\"");
+                assertThat(answer.headers().allValues("WWW-Authenticate")).as(attempt.getKey())
+                        .containsExactly("Bearer realm=\"api\"");
+                assertThat(answer.headers().firstValue("Content-Type")).as(attempt.getKey()).contains("application/json");
+                assertThat(answer.body()).as(attempt.getKey()).startsWith("{\"detail\":");
             }
+            // jwt-auth's own answer reaches the client, not a generic one of nginx's.
+            assertThat(throughProxy("/app/page", "Bearer " + leaver.get("access"), Map.of()).body())
+                    .isEqualTo("{\"detail\":\"User is inactive\",\"code\":\"user_inactive\"}");
             assertThat(upstreamSaw).as("only the one allowed request reached the upstream").hasSize(1);
+
+            // What the client's request carries besides Authorization is not jwt-auth's business: it is not sent there.
+            HttpResponse<String> unusual = throughProxy("/app/feed.xml?q=" + "x".repeat(5000),
+                    "Bearer " + RunningJar.fields(server.form("/api/token/", "username=alice&password=mypassword").body()).get("access"),
+                    Map.of("Accept", "application/xml", "Content-Encoding", "gzip", "Cookie", "c=" + "y".repeat(17_000)));
+            assertThat(unusual.statusCode()).isEqualTo(200);
+            assertThat(upstreamSaw).hasSize(2);
         }
     }
 
@@ -156,29 +168,38 @@ class ForwardAuthBehindNginxIT {
                 events {}
                 http {
                     access_log off;
+                    # Room for the large Cookie header the test sends; nginx's default is 8k per line.
+                    large_client_header_buffers 4 32k;
                     client_body_temp_path %1$s/body;
                     proxy_temp_path %1$s/proxy;
+                    upstream jwt_auth { server 127.0.0.1:%4$d; }
                     server {
                         listen 127.0.0.1:%2$d;
                         location / {
                             auth_request /_jwt_auth;
                             auth_request_set $auth_user_id $upstream_http_x_auth_user_id;
                             auth_request_set $auth_username $upstream_http_x_auth_username;
-                            auth_request_set $auth_challenge $upstream_http_www_authenticate;
                             proxy_set_header X-Auth-User-Id $auth_user_id;
                             proxy_set_header X-Auth-Username $auth_username;
                             proxy_pass http://127.0.0.1:%3$d;
                         }
                         location = /_jwt_auth {
                             internal;
-                            proxy_pass http://127.0.0.1:%4$d/api/forward-auth$request_uri;
+                            proxy_pass http://jwt_auth/api/forward-auth/;
                             proxy_pass_request_body off;
-                            proxy_set_header Content-Length "";
+                            proxy_pass_request_headers off;
+                            proxy_set_header Authorization $http_authorization;
+                            proxy_set_header X-Original-URI $request_uri;
                         }
-                        error_page 401 = @unauthorized;
-                        location @unauthorized {
-                            add_header WWW-Authenticate $auth_challenge always;
-                            return 401 '{"detail":"Authentication credentials were not provided."}';
+                        error_page 401 = @jwt_auth_refusal;
+                        location @jwt_auth_refusal {
+                            proxy_method GET;
+                            rewrite ^ /api/forward-auth/ break;
+                            proxy_pass http://jwt_auth;
+                            proxy_hide_header WWW-Authenticate;
+                            proxy_pass_request_body off;
+                            proxy_pass_request_headers off;
+                            proxy_set_header Authorization $http_authorization;
                         }
                     }
                 }
@@ -193,8 +214,7 @@ class ForwardAuthBehindNginxIT {
                 return;
             } catch (IOException notYet) {
                 if (!nginx.isAlive()) {
-                    throw new IllegalStateException("nginx exited: " + Files.readString(prefix.resolve("stdout.log"))
-                            + Files.readString(prefix.resolve("error.log")));
+                    throw new IllegalStateException("nginx exited: " + Files.readString(prefix.resolve("stdout.log")));
                 }
                 Thread.sleep(50);
             }

@@ -38,6 +38,9 @@ class StartWithoutDatabaseIT {
                 HttpResponse<String> readiness = server.get("/health/readiness", null);
                 assertThat(readiness.statusCode()).isEqualTo(503);
                 assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
+                for (int i = 0; i < 3; i++) {
+                    assertThat(server.get("/health/readiness", null).statusCode()).isEqualTo(503);
+                }
                 for (int i = 0; i < 5; i++) {
                     HttpResponse<String> login = server.form("/api/token/", "username=myuser&password=mypassword");
                     assertThat(login.statusCode()).isEqualTo(503);
@@ -53,6 +56,10 @@ class StartWithoutDatabaseIT {
                 assertThat(server.form("/api/token/", "username=myuser&password=mypassword").statusCode())
                         .isEqualTo(200);
                 assertThat(server.log().lines().filter(line -> line.contains("Answering 503"))).isEmpty();
+                // One line as the outage is first met and one as it ends, however many probes and requests in between.
+                assertThat(server.log().lines().filter(line -> line.contains("The database cannot be reached"))).hasSize(1);
+                assertThat(server.log().lines().filter(line -> line.contains("The database can be reached again"))).hasSize(1);
+                assertThat(server.log()).doesNotContain("Health indicator").doesNotContain("SQLTransientConnectionException");
             }
         }
     }
