@@ -36,7 +36,7 @@ import org.reactivestreams.Publisher;
  * <p>A request whose credentials fail is left unauthenticated, and why is kept in the request's
  * {@link #FAILURE} attribute: a route that needs a user is then refused by the security rules, and
  * {@link AuthorizationRefusals} answers with simplejwt's body for that reason. On anonymous routes (the token
- * endpoints, as in simplejwt, whose views have no authentication classes) and unknown paths it attempts nothing.
+ * endpoints, as in simplejwt, whose views have no authentication classes) it attempts nothing.
  *
  * <p>This fetcher chooses the thread. The token's signature, validity window and type are checked where the request
  * arrived, on the event loop: computation only, and the cheap check comes before any lookup. When the owner's record is
@@ -88,16 +88,13 @@ final class AccessTokenAuthenticationFetcher implements AuthenticationFetcher<Ht
     }
 
     /**
-     * Whether the request's route is open to anyone, or there is no route: then no authentication is attempted at all,
-     * as DRF attempts none for simplejwt's token views (their {@code authentication_classes} are empty). A bearer
-     * header sent to {@code /api/health/} or {@code /api/token/} costs nothing then, and cannot make it wait on the
-     * database. The rule itself is still the security filter's to apply.
+     * Whether the request's route is open to anyone: then no authentication is attempted at all, as DRF attempts none
+     * for simplejwt's token views (their {@code authentication_classes} are empty). A bearer header sent to
+     * {@code /api/health/} or {@code /api/token/} costs nothing then, and cannot make it wait on the database. The rule
+     * itself is still the security filter's to apply.
      */
     private static boolean needsNoUser(HttpRequest<?> request) {
         RouteMatch<?> route = request.getAttribute(HttpAttributes.ROUTE_MATCH, RouteMatch.class).orElse(null);
-        if (route == null) {
-            return true;
-        }
         // Read as SecuredAnnotationRule reads it: the method's @Secured, or its class's.
         String[] rules = route instanceof MethodBasedRouteMatch<?, ?> method
                 ? method.getValue(Secured.class, String[].class).orElse(null) : null;
