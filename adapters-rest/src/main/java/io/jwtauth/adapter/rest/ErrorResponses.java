@@ -114,7 +114,7 @@ final class ErrorResponses {
         return switch (status) {
             case BAD_REQUEST -> detail("Malformed request.");
             case UNAUTHORIZED -> detail("Authentication credentials were not provided.");
-            case FORBIDDEN -> detail("You do not have permission to perform this action.");
+            case FORBIDDEN -> forbidden().body();
             case NOT_FOUND -> notFound().body();
             case METHOD_NOT_ALLOWED -> detail("Method \"" + method + "\" not allowed.");
             case NOT_ACCEPTABLE -> detail("Could not satisfy the request Accept header.");

@@ -61,7 +61,7 @@ final class HttpMessageChecks implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
-        if (request instanceof NettyHttpRequest<?> netty && netty.getNativeRequest().decoderResult().isFailure()) {
+        if (HttpRefusals.decoderFailure(request).isPresent()) {
             return null; // Micronaut answers these itself; SimpleJwtErrorResponseProcessor shapes and logs the answer.
         }
         io.netty.handler.codec.http.HttpVersion version = request instanceof NettyHttpRequest<?> netty
