@@ -1,16 +1,16 @@
 package io.jwtauth.bootstrap;
 
-import io.jwtauth.adapter.crypto.Argon2PasswordHasher;
-import io.jwtauth.adapter.crypto.BoundedPasswordHasher;
-import io.jwtauth.adapter.crypto.DjangoPasswordHashes;
 import io.jwtauth.adapter.crypto.KeySettings;
-import io.jwtauth.adapter.crypto.MigratingPasswordHasher;
 import io.jwtauth.adapter.crypto.NimbusTokenCodec;
 import io.jwtauth.adapter.crypto.SecureRandomIds;
 import io.jwtauth.adapter.persistence.CachingUserStore;
 import io.jwtauth.adapter.persistence.JdbcUserStore;
 import io.jwtauth.adapter.rest.UserCache;
 import io.jwtauth.adapter.crypto.SigningKeys;
+import io.jwtauth.adapter.password.Argon2PasswordHasher;
+import io.jwtauth.adapter.password.BulkheadPasswordHasher;
+import io.jwtauth.adapter.password.DjangoPasswordHashes;
+import io.jwtauth.adapter.password.MigratingPasswordHasher;
 import io.jwtauth.application.ActiveRefreshTokens;
 import io.jwtauth.application.AuthenticateAccessToken;
 import io.jwtauth.application.BlacklistRefreshToken;
@@ -81,13 +81,13 @@ final class Wiring {
 
     /**
      * Argon2id for new hashes; Django's schemes read for imported users until their first login replaces them; all of
-     * it on a bounded pool, so that a burst of logins waits or is refused rather than exhausting memory. Built at
+     * it behind a thread-pool bulkhead, so that a burst of logins waits or is refused rather than exhausting memory. Built at
      * start-up, so that impossible Argon2 parameters or pool sizes stop the service before it serves anything.
      */
     @Context
     @Bean(preDestroy = "close")
-    BoundedPasswordHasher passwordHasher(PasswordHashingProperties hashing) {
-        return new BoundedPasswordHasher(new MigratingPasswordHasher(
+    BulkheadPasswordHasher passwordHasher(PasswordHashingProperties hashing) {
+        return new BulkheadPasswordHasher(new MigratingPasswordHasher(
                 new Argon2PasswordHasher(hashing.memoryKib(), hashing.iterations(), hashing.parallelism(),
                         hashing.threadCount()),
                 new DjangoPasswordHashes()), hashing.threadCount(), hashing.queue());

@@ -36,6 +36,7 @@ class HexagonalArchitectureTest {
     private static final String REST = "io.jwtauth.adapter.rest..";
     private static final String PERSISTENCE = "io.jwtauth.adapter.persistence..";
     private static final String CRYPTO = "io.jwtauth.adapter.crypto..";
+    private static final String PASSWORD_HASHING = "io.jwtauth.adapter.password..";
     private static final String BOOTSTRAP = "io.jwtauth.bootstrap..";
 
     /**
@@ -51,6 +52,7 @@ class HexagonalArchitectureTest {
             .adapter("rest", REST)
             .adapter("persistence", PERSISTENCE)
             .adapter("crypto", CRYPTO)
+            .adapter("password hashing", PASSWORD_HASHING)
             // Bootstrap is the composition root (its @Factory and what Micronaut generates for it): it wires every
             // layer and is no layer itself, so its dependencies are exempt and its classes belong to no layer.
             .ignoreDependency(resideInAPackage(BOOTSTRAP), DescribedPredicate.alwaysTrue())

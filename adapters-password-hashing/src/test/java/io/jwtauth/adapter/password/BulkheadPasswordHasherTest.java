@@ -1,4 +1,4 @@
-package io.jwtauth.adapter.crypto;
+package io.jwtauth.adapter.password;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * The pool's bounds, shown with a hasher that holds every check until the test opens a gate, so that "busy" and
  * "full" are states the test sets up rather than races it hopes to win.
  */
-class BoundedPasswordHasherTest {
+class BulkheadPasswordHasherTest {
 
     private static final PlainPassword PASSWORD = new PlainPassword("pw");
     private static final PasswordHash HASH = new PasswordHash("gated$pw");
@@ -33,7 +33,7 @@ class BoundedPasswordHasherTest {
     private static final int QUEUE = 3;
 
     private final GatedHasher gated = new GatedHasher();
-    private final BoundedPasswordHasher bounded = new BoundedPasswordHasher(gated, THREADS, QUEUE);
+    private final BulkheadPasswordHasher bounded = new BulkheadPasswordHasher(gated, THREADS, QUEUE);
     private final List<Thread> callerThreads = new CopyOnWriteArrayList<>();
     private final ExecutorService callers = Executors.newCachedThreadPool(work -> {
         Thread thread = new Thread(work);
@@ -90,7 +90,7 @@ class BoundedPasswordHasherTest {
 
     @Test
     void passesTheHashersOwnFailuresOn() {
-        BoundedPasswordHasher failing = new BoundedPasswordHasher(new Argon2PasswordHasher(), 1, 1);
+        BulkheadPasswordHasher failing = new BulkheadPasswordHasher(new Argon2PasswordHasher(), 1, 1);
         try {
             assertThat(failing.matches(PASSWORD, new PasswordHash("not a hash"))).isFalse();
             assertThat(failing.hash(PASSWORD).encoded()).startsWith("$argon2id$");
@@ -101,8 +101,8 @@ class BoundedPasswordHasherTest {
 
     @Test
     void refusesImpossibleSizes() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new BoundedPasswordHasher(gated, 0, 1));
-        assertThatIllegalArgumentException().isThrownBy(() -> new BoundedPasswordHasher(gated, 1, 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new BulkheadPasswordHasher(gated, 0, 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new BulkheadPasswordHasher(gated, 1, 0));
     }
 
     /** Each check waits for a permit; the first {@code THREADS} to start count the latch down. */

@@ -1,4 +1,4 @@
-package io.jwtauth.adapter.crypto;
+package io.jwtauth.adapter.password;
 
 import io.jwtauth.domain.PlainPassword;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.jwtauth.adapter.crypto;
+package io.jwtauth.adapter.password;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package io.jwtauth.adapter.crypto;
+package io.jwtauth.adapter.password;
 
 import io.jwtauth.domain.CapacityExceeded;
 import io.jwtauth.domain.PasswordHash;
@@ -11,20 +11,25 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Runs another hasher's hashing and checking on a fixed number of threads with a bounded queue in front. Hashing
+ * A thread-pool bulkhead (Resilience4j's {@code ThreadPoolBulkhead}, Nygard's "Bulkheads" in <i>Release It!</i>)
+ * around another hasher: its hashing and checking run on a fixed number of threads with a bounded queue in front. Hashing
  * is costly in CPU and, for Argon2id, in memory (19 MiB per hash by default), so the threads cap both; callers
  * beyond the threads wait in the queue, and callers beyond the queue are refused at once with
  * {@link CapacityExceeded} instead of piling up. The cheap questions about a hash's form are answered directly.
  */
-public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseable {
+public final class BulkheadPasswordHasher implements PasswordHasher, AutoCloseable {
 
     private final PasswordHasher hasher;
     private final ThreadPoolExecutor pool;
+    private final LongAdder waitedNanos = new LongAdder();
+    private final LongAdder started = new LongAdder();
 
-    public BoundedPasswordHasher(PasswordHasher hasher, int threads, int queue) {
+    public BulkheadPasswordHasher(PasswordHasher hasher, int threads, int queue) {
         // Without a queue, a call that comes just as a thread finishes would be refused before the thread is back.
         if (threads < 1 || queue < 1) {
             throw new IllegalArgumentException("password hashing needs at least 1 thread and a queue of at least 1");
@@ -58,15 +63,38 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
         return hasher.recognizes(hash);
     }
 
+    /** How many calls wait in the queue for a thread right now: 0 up to the queue's size. */
+    public int queueDepth() {
+        return pool.getQueue().size();
+    }
+
+    /**
+     * The time calls spent in the queue before a thread took them, summed over every call a thread has taken since
+     * start-up; with {@link #startedCalls()} it gives the mean wait over any interval.
+     */
+    public Duration totalWaitTime() {
+        return Duration.ofNanos(waitedNanos.sum());
+    }
+
+    /** How many calls a thread has taken since start-up (refused calls never start). */
+    public long startedCalls() {
+        return started.sum();
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();
     }
 
     private <T> T run(Callable<T> work) {
+        long submitted = System.nanoTime();
         Future<T> result;
         try {
-            result = pool.submit(work);
+            result = pool.submit(() -> {
+                waitedNanos.add(System.nanoTime() - submitted);
+                started.increment();
+                return work.call();
+            });
         } catch (RejectedExecutionException full) {
             throw new CapacityExceeded("every password-hashing thread is busy and the queue is full");
         }
