@@ -1,6 +1,6 @@
 package io.jwtauth.application;
 
-import io.jwtauth.domain.PublicKeySet;
+import io.jwtauth.domain.JwkSet;
 import io.jwtauth.domain.port.VerificationKeys;
 import java.util.Optional;
 
@@ -17,7 +17,7 @@ public final class PublishVerificationKeys {
     }
 
     /** The key set, or empty when tokens are signed with a shared secret. */
-    public Optional<PublicKeySet> handle() {
+    public Optional<JwkSet> handle() {
         return keys.published();
     }
 }

@@ -2,7 +2,7 @@ package io.jwtauth.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jwtauth.domain.PublicKeySet;
+import io.jwtauth.domain.JwkSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class PublishVerificationKeysTest {
 
     @Test
     void publishesTheKeysThePortHolds() {
-        PublicKeySet keys = new PublicKeySet(List.of(Map.of("kty", "RSA", "kid", "k1", "use", "sig", "alg", "RS256",
+        JwkSet keys = new JwkSet(List.of(Map.of("kty", "RSA", "kid", "k1", "use", "sig", "alg", "RS256",
                 "n", "sXch", "e", "AQAB")));
         fixture.verificationKeys.publish(keys);
 

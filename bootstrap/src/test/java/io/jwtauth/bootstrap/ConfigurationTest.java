@@ -8,7 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.jwtauth.adapter.crypto.GeneratedKeyPair;
 import io.jwtauth.application.PublishVerificationKeys;
 import io.jwtauth.domain.LoginThrottlePolicy;
-import io.jwtauth.domain.PublicKeySet;
+import io.jwtauth.domain.JwkSet;
 import io.jwtauth.domain.TokenSettings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
@@ -104,7 +104,7 @@ class ConfigurationTest {
                 "auth.key-id", "2026-main",
                 "auth.verification-keys", retired.publicJwk());
         try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
-            PublicKeySet published = context.getBean(PublishVerificationKeys.class).handle().orElseThrow();
+            JwkSet published = context.getBean(PublishVerificationKeys.class).handle().orElseThrow();
             assertThat(published.keys()).extracting(key -> key.get("kid")).containsExactly("2026-main", "retired-1");
         }
     }

@@ -31,13 +31,13 @@ public final class GeneratedKeyPair {
      */
     public static GeneratedKeyPair generate(String algorithm, Optional<String> keyId) {
         JWSAlgorithm parsed = JWSAlgorithm.parse(algorithm);
-        if (!AsymmetricKeys.ALGORITHMS.contains(parsed)) {
+        if (!KeyPairAlgorithms.ALGORITHMS.contains(parsed)) {
             throw new IllegalArgumentException("cannot make a key pair for " + algorithm
                     + ": use RS256, RS384, RS512, PS256, ES256, ES384 or ES512");
         }
-        JWK keyPair = AsymmetricKeys.generate(parsed);
+        JWK keyPair = KeyPairAlgorithms.generate(parsed);
         // Described by the same code that serves the JWKS, so the printed key is exactly what will be published.
-        var published = new AsymmetricKeys(parsed, keyPair, keyId, List.of()).publicKeys().orElseThrow();
+        var published = new KeyRing(parsed, keyPair, keyId, List.of()).publicKeys().orElseThrow();
         return new GeneratedKeyPair(keyPair, JSONObjectUtils.toJSONString(published.keys().get(0)));
     }
 

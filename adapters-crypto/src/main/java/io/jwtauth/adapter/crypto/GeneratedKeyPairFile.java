@@ -39,7 +39,7 @@ final class GeneratedKeyPairFile {
      * @throws IllegalStateException if the file cannot be read or written, or does not hold a fitting key pair
      */
     JWK readOrCreate() {
-        return OwnerOnlyFile.readOrCreate(file, () -> PemKeys.write(AsymmetricKeys.generate(algorithm)), this::parse,
+        return OwnerOnlyFile.readOrCreate(file, () -> PemKeys.write(KeyPairAlgorithms.generate(algorithm)), this::parse,
                 () -> LOG.info("Generated a {} token signing key pair and stored it in {}; configure auth.signing-key to"
                         + " use your own", algorithm.getName(), file));
     }
@@ -47,7 +47,7 @@ final class GeneratedKeyPairFile {
     private JWK parse(String pem) {
         try {
             JWK key = PemKeys.readPrivate(pem, file.toString());
-            AsymmetricKeys.requireFits(algorithm, key, file.toString());
+            KeyPairAlgorithms.requireFits(algorithm, key, file.toString());
             return key;
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the generated signing key " + file + " is corrupt or not a " + algorithm.getName()

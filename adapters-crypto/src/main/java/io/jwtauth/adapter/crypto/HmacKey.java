@@ -4,7 +4,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
-import io.jwtauth.domain.PublicKeySet;
+import io.jwtauth.domain.JwkSet;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -103,7 +103,7 @@ final class HmacKey implements JwsKey {
     }
 
     @Override
-    public Optional<PublicKeySet> publicKeys() {
+    public Optional<JwkSet> publicKeys() {
         return Optional.empty();
     }
 }

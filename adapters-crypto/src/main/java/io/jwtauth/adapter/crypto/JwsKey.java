@@ -4,15 +4,17 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
-import io.jwtauth.domain.PublicKeySet;
+import io.jwtauth.domain.JwkSet;
 import java.util.Optional;
 
 /**
- * The keys behind one configured JWS algorithm: they name the header of the tokens they sign, sign them, and check
- * signatures. One implementation per kind of key: a shared secret ({@link HmacKey}), or a key pair with the public
- * keys of its predecessors ({@link AsymmetricKeys}), whose header also carries a {@code kid}.
+ * Signature generation and verification (RFC 7515, section 5) with the keys behind one configured JWS algorithm: they
+ * name the header of the tokens they sign, sign them, and check signatures. One implementation per kind of key: a
+ * shared secret ({@link HmacKey}, the measured fast path on the JDK's {@code Mac}, tested against Nimbus'
+ * {@code MACSigner} and {@code MACVerifier}), or a {@link KeyRing} on Nimbus' signers and verifiers, whose header
+ * also carries a {@code kid}.
  */
-sealed interface JwsKey permits HmacKey, AsymmetricKeys {
+sealed interface JwsKey permits HmacKey, KeyRing {
 
     JWSAlgorithm algorithm();
 
@@ -26,6 +28,6 @@ sealed interface JwsKey permits HmacKey, AsymmetricKeys {
      */
     boolean verify(JWSHeader header, byte[] signingInput, byte[] signature) throws JOSEException;
 
-    /** The public keys others may verify with; empty for a shared secret, which must never be published. */
-    Optional<PublicKeySet> publicKeys();
+    /** The JWK Set others may verify with; empty for a shared secret, which must never be published. */
+    Optional<JwkSet> publicKeys();
 }

@@ -4,7 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import io.jwtauth.domain.PublicKeySet;
+import io.jwtauth.domain.JwkSet;
 import io.jwtauth.domain.port.VerificationKeys;
 import java.text.ParseException;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class SigningKeys implements VerificationKeys {
                     .orElseGet(() -> new GeneratedSecretFile(settings.dataFolder()).readOrCreate());
             return new SigningKeys(new HmacKey(algorithm, secret));
         }
-        if (!AsymmetricKeys.ALGORITHMS.contains(algorithm)) {
+        if (!KeyPairAlgorithms.ALGORITHMS.contains(algorithm)) {
             throw new IllegalArgumentException("unsupported signing algorithm " + settings.algorithm() + ": use HS256, HS384,"
                     + " HS512, RS256, RS384, RS512, PS256, ES256, ES384 or ES512");
         }
@@ -55,7 +55,7 @@ public final class SigningKeys implements VerificationKeys {
         List<JWK> verificationKeys = settings.verificationKeys()
                 .map(value -> publicKeys(KeyText.read(value, "{", VERIFICATION_KEYS)))
                 .orElse(List.of());
-        return new SigningKeys(new AsymmetricKeys(algorithm, signingKey, settings.keyId(), verificationKeys));
+        return new SigningKeys(new KeyRing(algorithm, signingKey, settings.keyId(), verificationKeys));
     }
 
     /** A JWK Set, as {@code /.well-known/jwks.json} serves it, or a single JWK, as {@code keys generate} prints it. */
@@ -74,7 +74,7 @@ public final class SigningKeys implements VerificationKeys {
     }
 
     @Override
-    public Optional<PublicKeySet> published() {
+    public Optional<JwkSet> published() {
         return key.publicKeys();
     }
 }

@@ -354,7 +354,7 @@ class AsymmetricTokenCodecTest {
 
     @Test
     void keyPairAlgorithmsAreExactlyTheContractsOnes() {
-        assertThat(AsymmetricKeys.ALGORITHMS).extracting(JWSAlgorithm::getName)
+        assertThat(KeyPairAlgorithms.ALGORITHMS).extracting(JWSAlgorithm::getName)
                 .containsExactlyInAnyOrderElementsOf(Set.copyOf(TestKeys.KEY_PAIR_ALGORITHMS));
     }
 }

@@ -2,7 +2,7 @@ package io.jwtauth.adapter.crypto;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
-import io.jwtauth.domain.PublicKeySet;
+import io.jwtauth.domain.JwkSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +30,7 @@ final class TestKeys {
     /** A key pair for {@code algorithm}; the same {@code name} gives the same pair, another name another pair. */
     static JWK pair(String algorithm, String name) {
         return GENERATED.computeIfAbsent(family(algorithm) + "/" + name,
-                ignored -> AsymmetricKeys.generate(JWSAlgorithm.parse(algorithm)));
+                ignored -> KeyPairAlgorithms.generate(JWSAlgorithm.parse(algorithm)));
     }
 
     /** RS and PS share RSA pairs; each ES algorithm has its curve. */
@@ -53,7 +53,7 @@ final class TestKeys {
     }
 
     /** The published set as the JSON that {@code /.well-known/jwks.json} serves. */
-    static String jwksJson(PublicKeySet keys) {
+    static String jwksJson(JwkSet keys) {
         return keys.keys().stream()
                 .map(key -> key.entrySet().stream()
                         .map(member -> "\"" + member.getKey() + "\":\"" + member.getValue() + "\"")

@@ -2,7 +2,7 @@ package io.jwtauth.adapter.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jwtauth.domain.PublicKeySet;
+import io.jwtauth.domain.JwkSet;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -26,7 +26,7 @@ class JwksEndpointTest extends EndpointTest {
 
     @Test
     void publishesTheKeySetForVerifiersToCache() {
-        fixture.verificationKeys.publish(new PublicKeySet(List.of(RSA_KEY, EC_KEY)));
+        fixture.verificationKeys.publish(new JwkSet(List.of(RSA_KEY, EC_KEY)));
 
         Http.Answer answer = http.get("/.well-known/jwks.json", null);
 
@@ -49,14 +49,14 @@ class JwksEndpointTest extends EndpointTest {
 
     @Test
     void needsNoCredentialsAndIgnoresThem() {
-        fixture.verificationKeys.publish(new PublicKeySet(List.of(RSA_KEY)));
+        fixture.verificationKeys.publish(new JwkSet(List.of(RSA_KEY)));
 
         assertThat(http.get("/.well-known/jwks.json", "Bearer not-a-token").status()).isEqualTo(200);
     }
 
     @Test
     void onlyAnswersGet() {
-        fixture.verificationKeys.publish(new PublicKeySet(List.of(RSA_KEY)));
+        fixture.verificationKeys.publish(new JwkSet(List.of(RSA_KEY)));
 
         Http.Answer post = http.json("/.well-known/jwks.json", "{}");
         assertThat(post.status()).isEqualTo(405);

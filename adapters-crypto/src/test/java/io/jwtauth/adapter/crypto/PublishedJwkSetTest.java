@@ -1,9 +1,10 @@
-package io.jwtauth.domain;
+package io.jwtauth.adapter.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jwtauth.domain.JwkSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PublicKeySetTest {
+/** The JWK member rules of what is published, moved here from the domain with the rules themselves. */
+class PublishedJwkSetTest {
 
     private static Map<String, String> ecKey(String kid) {
         Map<String, String> key = new LinkedHashMap<>();
@@ -29,7 +31,7 @@ class PublicKeySetTest {
     @Test
     void keepsTheKeysInTheirOrderAndCannotBeChangedAfterwards() {
         Map<String, String> first = ecKey("one");
-        PublicKeySet set = new PublicKeySet(List.of(first, ecKey("two")));
+        JwkSet set = PublishedJwkSet.of(List.of(first, ecKey("two")));
         first.put("kid", "changed");
 
         assertThat(set.keys()).extracting(key -> key.get("kid")).containsExactly("one", "two");
@@ -44,7 +46,7 @@ class PublicKeySetTest {
         Map<String, String> key = ecKey("one");
         key.put(member, "c2VjcmV0LWtleS1tYXRlcmlhbA");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> new PublicKeySet(List.of(key)))
+        assertThatIllegalArgumentException().isThrownBy(() -> PublishedJwkSet.of(List.of(key)))
                 .withMessageContaining("\"" + member + "\"")
                 .withMessageNotContaining("c2VjcmV0LWtleS1tYXRlcmlhbA");
     }
@@ -57,8 +59,8 @@ class PublicKeySetTest {
         Map<String, String> blank = ecKey("one");
         blank.put(member, " ");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> new PublicKeySet(List.of(missing)));
-        assertThatIllegalArgumentException().isThrownBy(() -> new PublicKeySet(List.of(blank)));
+        assertThatIllegalArgumentException().isThrownBy(() -> PublishedJwkSet.of(List.of(missing)));
+        assertThatIllegalArgumentException().isThrownBy(() -> PublishedJwkSet.of(List.of(blank)));
     }
 
     @Test
@@ -66,18 +68,18 @@ class PublicKeySetTest {
         Map<String, String> key = ecKey("one");
         key.put("use", "enc");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> new PublicKeySet(List.of(key)));
+        assertThatIllegalArgumentException().isThrownBy(() -> PublishedJwkSet.of(List.of(key)));
     }
 
     @Test
     void refusesTwoKeysWithOneKid() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new PublicKeySet(List.of(ecKey("one"), ecKey("one"))))
+        assertThatIllegalArgumentException().isThrownBy(() -> PublishedJwkSet.of(List.of(ecKey("one"), ecKey("one"))))
                 .withMessageContaining("\"one\"");
     }
 
     @Test
     void refusesAnEmptySet() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new PublicKeySet(List.of()));
-        assertThatThrownBy(() -> new PublicKeySet(List.of(new HashMap<>()))).isInstanceOf(IllegalArgumentException.class);
+        assertThatIllegalArgumentException().isThrownBy(() -> PublishedJwkSet.of(List.of()));
+        assertThatThrownBy(() -> PublishedJwkSet.of(List.of(new HashMap<>()))).isInstanceOf(IllegalArgumentException.class);
     }
 }

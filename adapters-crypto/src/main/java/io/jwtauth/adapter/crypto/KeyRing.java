@@ -9,76 +9,66 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import io.jwtauth.domain.PublicKeySet;
+import io.jwtauth.domain.JwkSet;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A key pair that signs with RS256/384/512, PS256 or ES256/384/512, together with the public keys of other pairs
- * that still verify: retired ones, until every token they signed has expired, and the next one, published before it
- * signs. Every key has a {@code kid} (the configured one, else its RFC 7638 thumbprint); our tokens carry the
- * signing key's, and a token is checked with the one key its {@code kid} names, never a key it brings along.
+ * The key ring of a key pair algorithm ({@link KeyPairAlgorithms}): the pair that signs, and the public keys of other
+ * pairs that still verify, kept as a Nimbus {@link JWKSet}: retired ones, until every token they signed has expired,
+ * and the next one, published before it signs. Every key has a {@code kid} (the configured one, else its RFC 7638
+ * thumbprint); our tokens carry the signing key's, and a token is checked with the one key its {@code kid} names,
+ * never a key it brings along. The same public keys are what {@link PublishedJwkSet} publishes.
  *
  * <p>A token without a {@code kid}, or with one we do not hold, is refused: every token we sign names its key.
  */
-final class AsymmetricKeys implements JwsKey {
-
-    /** The key-pair algorithms of the contract; PS384, PS512, ES256K and EdDSA are deliberately not offered. */
-    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
-            JWSAlgorithm.PS256, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
-
-    /** NIST SP 800-57's floor for RSA until 2030; Nimbus refuses to sign with less, too. */
-    static final int MIN_RSA_BITS = 2048;
+final class KeyRing implements JwsKey {
 
     /** Printable ASCII without spaces, quotes or backslashes: a kid goes into JSON headers and logs unescaped. */
     private static final Pattern KEY_ID = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,128}");
 
-    /** The order of members in published keys: what the key is for first, then its numbers. */
-    private static final List<String> LEADING_MEMBERS = List.of("kty", "use", "alg", "kid");
-
     private final JWSAlgorithm algorithm;
     private final JWSHeader header;
     private final JWSSigner signer;
-    private final Map<String, JWSVerifier> verifiers = new LinkedHashMap<>();
-    private final PublicKeySet publicKeys;
+    /** Built once per key from {@link #publicKeys}: Nimbus' verifiers hold no per-token state. */
+    private final Map<String, JWSVerifier> verifiers = new HashMap<>();
+    private final JWKSet publicKeys;
+    private final JwkSet published;
 
     /**
-     * @param signingKey     the private key that signs from now on, with its public half
-     * @param keyId          the signing key's kid; by default its thumbprint
+     * @param signingKey      the private key that signs from now on, with its public half
+     * @param keyId           the signing key's kid; by default its thumbprint
      * @param otherPublicKeys public keys that verify too; each keeps its own kid or gets its thumbprint. A key equal to
-     *                       the signing key under the same kid is listed once.
+     *                        the signing key under the same kid is listed once.
      * @throws IllegalArgumentException if a key does not fit the algorithm, is too weak, is private where a public
      *                                  key belongs, or two different keys share a kid
      */
-    AsymmetricKeys(JWSAlgorithm algorithm, JWK signingKey, Optional<String> keyId, List<JWK> otherPublicKeys) {
-        if (!ALGORITHMS.contains(algorithm)) {
+    KeyRing(JWSAlgorithm algorithm, JWK signingKey, Optional<String> keyId, List<JWK> otherPublicKeys) {
+        if (!KeyPairAlgorithms.ALGORITHMS.contains(algorithm)) {
             throw new IllegalArgumentException("not a key-pair algorithm: " + algorithm.getName());
         }
         this.algorithm = algorithm;
-        requireFits(algorithm, signingKey, "the signing key");
+        KeyPairAlgorithms.requireFits(algorithm, signingKey, "the signing key");
         if (!signingKey.isPrivate()) {
             throw new IllegalArgumentException("the signing key has no private key");
         }
-        String signingKeyId = keyId.map(AsymmetricKeys::requireKeyId).orElseGet(() -> thumbprint(signingKey));
+        String signingKeyId = keyId.map(KeyRing::requireKeyId).orElseGet(() -> thumbprint(signingKey));
 
-        Map<String, JWK> published = new LinkedHashMap<>();
-        published.put(signingKeyId, publicOnly(signingKey, signingKeyId));
+        Map<String, JWK> ring = new LinkedHashMap<>();
+        ring.put(signingKeyId, publicOnly(signingKey, signingKeyId));
         int position = 0;
         for (JWK other : otherPublicKeys) {
             position++;
@@ -86,7 +76,7 @@ final class AsymmetricKeys implements JwsKey {
             if (other.isPrivate()) {
                 throw new IllegalArgumentException(what + " holds private key material; list public keys only");
             }
-            requireFits(algorithm, other, what);
+            KeyPairAlgorithms.requireFits(algorithm, other, what);
             if (other.getKeyUse() != null && !KeyUse.SIGNATURE.equals(other.getKeyUse())) {
                 throw new IllegalArgumentException(what + " is not for signatures (\"use\": \"" + other.getKeyUse() + "\")");
             }
@@ -95,71 +85,26 @@ final class AsymmetricKeys implements JwsKey {
                         + algorithm.getName() + " only");
             }
             String otherKeyId = other.getKeyID() != null ? requireKeyId(other.getKeyID()) : thumbprint(other);
-            JWK known = published.get(otherKeyId);
+            JWK known = ring.get(otherKeyId);
             if (known == null) {
-                published.put(otherKeyId, publicOnly(other, otherKeyId));
+                ring.put(otherKeyId, publicOnly(other, otherKeyId));
             } else if (!thumbprint(known).equals(thumbprint(other))) {
                 throw new IllegalArgumentException("two different keys share the kid \"" + otherKeyId + "\"");
             }
         }
+        this.publicKeys = new JWKSet(List.copyOf(ring.values()));
 
-        List<Map<String, String>> jwks = new ArrayList<>();
         try {
-            for (Map.Entry<String, JWK> entry : published.entrySet()) {
-                verifiers.put(entry.getKey(), verifier(entry.getValue()));
-                jwks.add(members(entry.getValue()));
+            for (JWK key : publicKeys.getKeys()) {
+                verifiers.put(key.getKeyID(), key instanceof RSAKey rsa ? new RSASSAVerifier(rsa) : new ECDSAVerifier((ECKey) key));
             }
             this.signer = signingKey instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) signingKey);
         } catch (JOSEException e) {
             throw new IllegalArgumentException("a key cannot be used for " + algorithm.getName(), e);
         }
-        this.publicKeys = new PublicKeySet(jwks);
+        this.published = PublishedJwkSet.of(publicKeys);
         this.header = header(algorithm, signingKeyId);
         requireMatchingHalves();
-    }
-
-    /** A new key pair for {@code algorithm}: RSA of {@value #MIN_RSA_BITS} bits for RS and PS, else the ES curve. */
-    static JWK generate(JWSAlgorithm algorithm) {
-        try {
-            if (JWSAlgorithm.Family.RSA.contains(algorithm)) {
-                return new RSAKeyGenerator(MIN_RSA_BITS).generate();
-            }
-            return new ECKeyGenerator(curve(algorithm)).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot generate a key pair for " + algorithm.getName(), e);
-        }
-    }
-
-    /** Whether {@code key} suits {@code algorithm}: RSA of at least 2048 bits for RS and PS, else the ES curve. */
-    static void requireFits(JWSAlgorithm algorithm, JWK key, String what) {
-        if (JWSAlgorithm.Family.RSA.contains(algorithm)) {
-            if (!(key instanceof RSAKey rsa)) {
-                throw new IllegalArgumentException(what + " is not an RSA key, which " + algorithm.getName() + " needs");
-            }
-            if (rsa.size() < MIN_RSA_BITS) {
-                throw new IllegalArgumentException(what + " is an RSA key of " + rsa.size() + " bits; "
-                        + algorithm.getName() + " needs at least " + MIN_RSA_BITS);
-            }
-            return;
-        }
-        Curve curve = curve(algorithm);
-        if (!(key instanceof ECKey ec) || !curve.equals(ec.getCurve())) {
-            throw new IllegalArgumentException(what + " is not an EC key on curve " + curve.getName() + ", which "
-                    + algorithm.getName() + " needs");
-        }
-    }
-
-    private static Curve curve(JWSAlgorithm algorithm) {
-        if (JWSAlgorithm.ES256.equals(algorithm)) {
-            return Curve.P_256;
-        }
-        if (JWSAlgorithm.ES384.equals(algorithm)) {
-            return Curve.P_384;
-        }
-        if (JWSAlgorithm.ES512.equals(algorithm)) {
-            return Curve.P_521;
-        }
-        throw new IllegalArgumentException("not an ECDSA algorithm: " + algorithm.getName());
     }
 
     private static String requireKeyId(String keyId) {
@@ -190,20 +135,6 @@ final class AsymmetricKeys implements JwsKey {
         ECKey ec = (ECKey) key;
         return new ECKey.Builder(ec.getCurve(), ec.getX(), ec.getY())
                 .keyUse(KeyUse.SIGNATURE).algorithm(algorithm).keyID(keyId).build();
-    }
-
-    private static JWSVerifier verifier(JWK publicKey) throws JOSEException {
-        return publicKey instanceof RSAKey rsa ? new RSASSAVerifier(rsa) : new ECDSAVerifier((ECKey) publicKey);
-    }
-
-    private static Map<String, String> members(JWK publicKey) {
-        Map<String, Object> json = publicKey.toJSONObject();
-        Map<String, String> members = new LinkedHashMap<>();
-        for (String member : LEADING_MEMBERS) {
-            members.put(member, (String) json.get(member));
-        }
-        json.forEach((member, value) -> members.putIfAbsent(member, (String) value));
-        return members;
     }
 
     /** Spelled as PyJWT spells headers, keys sorted, so that our tokens read like simplejwt's. */
@@ -259,7 +190,7 @@ final class AsymmetricKeys implements JwsKey {
     }
 
     @Override
-    public Optional<PublicKeySet> publicKeys() {
-        return Optional.of(publicKeys);
+    public Optional<JwkSet> publicKeys() {
+        return Optional.of(published);
     }
 }
