@@ -5,7 +5,7 @@ import io.jwtauth.domain.RefreshTokenState;
 import io.jwtauth.domain.StoredRefreshToken;
 import io.jwtauth.domain.TokenRejected;
 import io.jwtauth.domain.TokenType;
-import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.port.RefreshTokenRecords;
 import io.jwtauth.domain.service.TokenVerifier;
 
 /**
@@ -15,9 +15,9 @@ import io.jwtauth.domain.service.TokenVerifier;
 public final class ActiveRefreshTokens {
 
     private final TokenVerifier verifier;
-    private final RefreshTokenStore store;
+    private final RefreshTokenRecords store;
 
-    public ActiveRefreshTokens(TokenVerifier verifier, RefreshTokenStore store) {
+    public ActiveRefreshTokens(TokenVerifier verifier, RefreshTokenRecords store) {
         this.verifier = verifier;
         this.store = store;
     }

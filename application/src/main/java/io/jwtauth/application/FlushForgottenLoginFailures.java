@@ -15,27 +15,18 @@ public final class FlushForgottenLoginFailures {
     private final LoginFailureStore store;
     private final LoginThrottlePolicy policy;
     private final Clock clock;
-    private final int batchSize;
+    private final BatchedDeletion batches;
 
     public FlushForgottenLoginFailures(LoginFailureStore store, LoginThrottlePolicy policy, Clock clock, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be positive");
-        }
+        this.batches = new BatchedDeletion(batchSize);
         this.store = store;
         this.policy = policy;
         this.clock = clock;
-        this.batchSize = batchSize;
     }
 
     /** Returns how many tallies it deleted. */
     public long handle() {
         Instant before = policy.forgetBefore(clock.instant());
-        long deleted = 0;
-        int batch;
-        do {
-            batch = store.deleteLastFailedBefore(before, batchSize);
-            deleted += batch;
-        } while (batch == batchSize);
-        return deleted;
+        return batches.deleteAll(limit -> store.deleteLastFailedBefore(before, limit));
     }
 }
