@@ -1,6 +1,6 @@
 package io.jwtauth.application;
 
-import io.jwtauth.application.ActiveRefreshTokens.Presented;
+import io.jwtauth.application.ActiveRefreshTokens.Introspection;
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.FamilyId;
 import io.jwtauth.domain.IssuedRefreshToken;
@@ -70,7 +70,7 @@ public final class RefreshAccessToken {
     }
 
     public Result handle(Command command) {
-        Presented presented = refreshTokens.present(command.refreshToken());
+        Introspection presented = refreshTokens.introspect(command.refreshToken());
         RefreshTokenState state = presented.stored().state();
         if (state == RefreshTokenState.BLACKLISTED || state == RefreshTokenState.REVOKED) {
             // Deactivation revokes every refresh token, which simplejwt does not: there the owner check answers.
@@ -120,7 +120,7 @@ public final class RefreshAccessToken {
      * it gets that same successor again (same {@code jti}, family and expiry, signed anew), so the retry is idempotent
      * and the family keeps exactly one live token. Whichever copy of the successor is used second is reuse as usual.
      */
-    private Claims missedSuccessor(Presented presented, Instant now) {
+    private Claims missedSuccessor(Introspection presented, Instant now) {
         Instant retiredAt = presented.stored().retiredAt().orElseThrow();
         if (now.isBefore(retiredAt.plus(settings.reuseGracePeriod()))) {
             Optional<IssuedRefreshToken> unused = families.activeSuccessorOf(presented.claims().id())
@@ -134,7 +134,7 @@ public final class RefreshAccessToken {
         throw reuseDetected(presented, now);
     }
 
-    private TokenRejected reuseDetected(Presented presented, Instant now) {
+    private TokenRejected reuseDetected(Introspection presented, Instant now) {
         FamilyId family = presented.claims().requireFamily();
         int revoked = families.revokeFamily(family, now);
         events.refreshTokenReused(presented.claims().userId(), family, revoked);
