@@ -1,7 +1,7 @@
 package io.jwtauth.application;
 
 import io.jwtauth.domain.LoginThrottlePolicy;
-import io.jwtauth.domain.port.LoginFailureStore;
+import io.jwtauth.domain.port.ForgottenLoginFailures;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -12,12 +12,12 @@ import java.time.Instant;
  */
 public final class FlushForgottenLoginFailures {
 
-    private final LoginFailureStore store;
+    private final ForgottenLoginFailures store;
     private final LoginThrottlePolicy policy;
     private final Clock clock;
     private final BatchedDeletion batches;
 
-    public FlushForgottenLoginFailures(LoginFailureStore store, LoginThrottlePolicy policy, Clock clock, int batchSize) {
+    public FlushForgottenLoginFailures(ForgottenLoginFailures store, LoginThrottlePolicy policy, Clock clock, int batchSize) {
         this.batches = new BatchedDeletion(batchSize);
         this.store = store;
         this.policy = policy;

@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * The graph of use cases, written once: which port and which domain service each use case gets. Bootstrap's wiring
  * builds it from the real adapters, the tests from in-memory fakes, so both run the same graph.
  *
- * <p>This is the one class of the application that sees the whole {@link UserStore} and {@link RefreshTokenStore};
- * it hands each use case only the narrow ports its client needs. The domain services shared by several use cases
+ * <p>This is the one class of the application that sees the whole {@link UserStore}, {@link RefreshTokenStore} and
+ * {@link LoginFailureStore}; it hands each use case only the narrow ports its client needs. The domain services shared by several use cases
  * (issuer, verifier, throttle, race guard) are built at once and shared. Each use case is built on first request and
  * then kept, because building {@link ObtainTokenPair} costs a password hash, which an operator command that never
  * logs anyone in should not pay.

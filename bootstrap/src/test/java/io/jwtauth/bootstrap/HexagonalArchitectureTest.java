@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.jwtauth.application.UseCases;
+import io.jwtauth.domain.port.LoginFailureStore;
 import io.jwtauth.domain.port.RefreshTokenStore;
 import io.jwtauth.domain.port.UserStore;
 import io.micronaut.http.annotation.HttpMethodMapping;
@@ -88,7 +89,8 @@ class HexagonalArchitectureTest {
     static final ArchRule theCoreSeesNarrowPortsOnly = noClasses()
             .that().resideInAnyPackage(APPLICATION, DOMAIN_SERVICES)
             .and().doNotBelongToAnyOf(UseCases.class)
-            .should().dependOnClassesThat().belongToAnyOf(UserStore.class, RefreshTokenStore.class);
+            .should().dependOnClassesThat()
+            .belongToAnyOf(UserStore.class, RefreshTokenStore.class, LoginFailureStore.class);
 
     /**
      * A route without {@code @Secured} would be refused with 401 by the security filter rather than served, but

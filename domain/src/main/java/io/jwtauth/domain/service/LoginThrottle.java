@@ -4,7 +4,7 @@ import io.jwtauth.domain.FailedLogins;
 import io.jwtauth.domain.LoginThrottlePolicy;
 import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.ThrottleKey;
-import io.jwtauth.domain.port.LoginFailureStore;
+import io.jwtauth.domain.port.LoginFailureTallies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,14 +15,14 @@ import java.util.stream.Stream;
  * refuse before the check while a key is closed, count a failure against every key after a wrong password, clear the
  * account's tally after a right one. The account key is a submitted username and meets the policy's account
  * threshold; the address key is a client address and meets the address threshold. The tallies live in a
- * {@link LoginFailureStore} shared by every node.
+ * {@link LoginFailureTallies} shared by every node.
  */
 public final class LoginThrottle {
 
-    private final LoginFailureStore failures;
+    private final LoginFailureTallies failures;
     private final LoginThrottlePolicy policy;
 
-    public LoginThrottle(LoginFailureStore failures, LoginThrottlePolicy policy) {
+    public LoginThrottle(LoginFailureTallies failures, LoginThrottlePolicy policy) {
         this.failures = failures;
         this.policy = policy;
     }
