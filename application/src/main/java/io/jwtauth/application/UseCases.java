@@ -54,6 +54,9 @@ public final class UseCases {
         public Settings {
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(loginThrottle, "loginThrottle");
+            if (flushBatchSize < 1) {
+                throw new IllegalArgumentException("batch size must be positive");
+            }
         }
     }
 
@@ -74,8 +77,6 @@ public final class UseCases {
         this.activeRefreshTokens = new ActiveRefreshTokens(verifier, ports.refreshTokens());
         this.loginThrottle = new LoginThrottle(ports.loginFailures(), settings.loginThrottle());
         this.credentialRaces = new CredentialRaceGuard(ports.users(), ports.refreshTokens());
-        // A nonsensical batch size fails here, when the graph is built, not at the first flush.
-        new BatchedDeletion(settings.flushBatchSize());
     }
 
     public TokenIssuer tokenIssuer() {
