@@ -6,7 +6,7 @@ import io.jwtauth.domain.TokenType;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.Username;
-import io.jwtauth.domain.port.UserStore;
+import io.jwtauth.domain.port.UsersById;
 import io.jwtauth.domain.service.TokenVerifier;
 import java.util.Objects;
 
@@ -48,9 +48,9 @@ public final class AuthenticateAccessToken {
     }
 
     private final TokenVerifier verifier;
-    private final UserStore users;
+    private final UsersById users;
 
-    public AuthenticateAccessToken(TokenVerifier verifier, UserStore users) {
+    public AuthenticateAccessToken(TokenVerifier verifier, UsersById users) {
         this.verifier = verifier;
         this.users = users;
     }

@@ -3,7 +3,7 @@ package io.jwtauth.application;
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.RefreshTokenState;
 import io.jwtauth.domain.TokenRejected;
-import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.port.RefreshTokenRecords;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -17,10 +17,10 @@ public final class BlacklistRefreshToken {
     }
 
     private final ActiveRefreshTokens activeRefreshTokens;
-    private final RefreshTokenStore store;
+    private final RefreshTokenRecords store;
     private final Clock clock;
 
-    public BlacklistRefreshToken(ActiveRefreshTokens activeRefreshTokens, RefreshTokenStore store, Clock clock) {
+    public BlacklistRefreshToken(ActiveRefreshTokens activeRefreshTokens, RefreshTokenRecords store, Clock clock) {
         this.activeRefreshTokens = activeRefreshTokens;
         this.store = store;
         this.clock = clock;

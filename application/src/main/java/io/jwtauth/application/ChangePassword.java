@@ -1,19 +1,20 @@
 package io.jwtauth.application;
 
-import io.jwtauth.domain.LoginThrottlePolicy;
 import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.ThrottleKey;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.WrongPassword;
-import io.jwtauth.domain.port.LoginFailureStore;
 import io.jwtauth.domain.port.PasswordHasher;
-import io.jwtauth.domain.port.RefreshTokenStore;
-import io.jwtauth.domain.port.UserStore;
+import io.jwtauth.domain.port.RefreshTokenRevocation;
+import io.jwtauth.domain.port.UserAdministration;
+import io.jwtauth.domain.port.UsersByName;
+import io.jwtauth.domain.service.LoginThrottle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A signed-in user changes their password, proving they know the old one. Every token issued before the change
@@ -31,19 +32,19 @@ public final class ChangePassword {
         }
     }
 
-    private final UserStore users;
-    private final RefreshTokenStore refreshTokens;
+    private final UsersByName users;
+    private final UserAdministration administration;
+    private final RefreshTokenRevocation revocation;
     private final PasswordHasher hasher;
-    private final LoginFailureStore failures;
-    private final LoginThrottlePolicy throttle;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
-    public ChangePassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher,
-                          LoginFailureStore failures, LoginThrottlePolicy throttle, Clock clock) {
+    public ChangePassword(UsersByName users, UserAdministration administration, RefreshTokenRevocation revocation,
+                          PasswordHasher hasher, LoginThrottle throttle, Clock clock) {
         this.users = users;
-        this.refreshTokens = refreshTokens;
+        this.administration = administration;
+        this.revocation = revocation;
         this.hasher = hasher;
-        this.failures = failures;
         this.throttle = throttle;
         this.clock = clock;
     }
@@ -53,20 +54,18 @@ public final class ChangePassword {
      * @throws WrongPassword if the old password is not the user's
      */
     public void handle(Command command) {
-        ThrottleKey account = ThrottleKey.account(command.username());
+        Optional<ThrottleKey> account = Optional.of(ThrottleKey.account(command.username()));
         Instant now = clock.instant();
-        throttle.wait(failures.find(account), throttle.accountThreshold(), now).ifPresent(wait -> {
-            throw new LoginThrottled(wait);
-        });
+        throttle.requireOpen(account, Optional.empty(), now);
         // Read by name, which bypasses the cache of users by id: the old password is checked against the hash the
         // database holds now, not one another node may have replaced seconds ago.
         User user = users.findByUsername(command.username()).filter(User::active).orElseThrow(WrongPassword::new);
         if (!hasher.matches(command.oldPassword(), user.passwordHash())) {
-            failures.add(account, now, throttle.forgetBefore(now));
+            throttle.countFailure(account, Optional.empty(), now);
             throw new WrongPassword();
         }
-        failures.reset(account);
-        users.changePassword(user.id(), hasher.hash(command.newPassword()), now);
-        refreshTokens.revokeAllOf(user.id(), now);
+        throttle.clear(account.get());
+        administration.changePassword(user.id(), hasher.hash(command.newPassword()), now);
+        revocation.revokeAllOf(user.id(), now);
     }
 }

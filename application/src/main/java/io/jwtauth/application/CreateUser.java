@@ -4,7 +4,7 @@ import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.port.PasswordHasher;
-import io.jwtauth.domain.port.UserStore;
+import io.jwtauth.domain.port.UserAdministration;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -18,11 +18,11 @@ public final class CreateUser {
         }
     }
 
-    private final UserStore users;
+    private final UserAdministration users;
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public CreateUser(UserStore users, PasswordHasher hasher, Clock clock) {
+    public CreateUser(UserAdministration users, PasswordHasher hasher, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;

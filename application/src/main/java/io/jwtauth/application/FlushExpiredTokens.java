@@ -1,6 +1,6 @@
 package io.jwtauth.application;
 
-import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.port.ExpiredRefreshTokens;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -10,28 +10,19 @@ import java.time.Instant;
  */
 public final class FlushExpiredTokens {
 
-    private final RefreshTokenStore store;
+    private final ExpiredRefreshTokens store;
     private final Clock clock;
-    private final int batchSize;
+    private final BatchedDeletion batches;
 
-    public FlushExpiredTokens(RefreshTokenStore store, Clock clock, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be positive");
-        }
+    public FlushExpiredTokens(ExpiredRefreshTokens store, Clock clock, int batchSize) {
+        this.batches = new BatchedDeletion(batchSize);
         this.store = store;
         this.clock = clock;
-        this.batchSize = batchSize;
     }
 
     /** Returns how many records it deleted. */
     public long handle() {
         Instant now = clock.instant();
-        long deleted = 0;
-        int batch;
-        do {
-            batch = store.deleteExpired(now, batchSize);
-            deleted += batch;
-        } while (batch == batchSize);
-        return deleted;
+        return batches.deleteAll(limit -> store.deleteExpired(now, limit));
     }
 }

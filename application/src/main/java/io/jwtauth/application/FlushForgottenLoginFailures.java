@@ -1,7 +1,7 @@
 package io.jwtauth.application;
 
 import io.jwtauth.domain.LoginThrottlePolicy;
-import io.jwtauth.domain.port.LoginFailureStore;
+import io.jwtauth.domain.port.ForgottenLoginFailures;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -12,30 +12,21 @@ import java.time.Instant;
  */
 public final class FlushForgottenLoginFailures {
 
-    private final LoginFailureStore store;
+    private final ForgottenLoginFailures store;
     private final LoginThrottlePolicy policy;
     private final Clock clock;
-    private final int batchSize;
+    private final BatchedDeletion batches;
 
-    public FlushForgottenLoginFailures(LoginFailureStore store, LoginThrottlePolicy policy, Clock clock, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be positive");
-        }
+    public FlushForgottenLoginFailures(ForgottenLoginFailures store, LoginThrottlePolicy policy, Clock clock, int batchSize) {
+        this.batches = new BatchedDeletion(batchSize);
         this.store = store;
         this.policy = policy;
         this.clock = clock;
-        this.batchSize = batchSize;
     }
 
     /** Returns how many tallies it deleted. */
     public long handle() {
         Instant before = policy.forgetBefore(clock.instant());
-        long deleted = 0;
-        int batch;
-        do {
-            batch = store.deleteLastFailedBefore(before, batchSize);
-            deleted += batch;
-        } while (batch == batchSize);
-        return deleted;
+        return batches.deleteAll(limit -> store.deleteLastFailedBefore(before, limit));
     }
 }

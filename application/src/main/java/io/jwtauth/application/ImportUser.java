@@ -4,7 +4,8 @@ import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.UsernameTaken;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.port.PasswordHasher;
-import io.jwtauth.domain.port.UserStore;
+import io.jwtauth.domain.port.UserAdministration;
+import io.jwtauth.domain.port.UsersByName;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -30,12 +31,14 @@ public final class ImportUser {
         UNREADABLE_HASH
     }
 
-    private final UserStore users;
+    private final UsersByName users;
+    private final UserAdministration administration;
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public ImportUser(UserStore users, PasswordHasher hasher, Clock clock) {
+    public ImportUser(UsersByName users, UserAdministration administration, PasswordHasher hasher, Clock clock) {
         this.users = users;
+        this.administration = administration;
         this.hasher = hasher;
         this.clock = clock;
     }
@@ -48,7 +51,7 @@ public final class ImportUser {
             return Outcome.ALREADY_EXISTS;
         }
         try {
-            users.add(command.username(), command.passwordHash(), command.active(), clock.instant());
+            administration.add(command.username(), command.passwordHash(), command.active(), clock.instant());
             return Outcome.CREATED;
         } catch (UsernameTaken concurrentlyCreated) {
             return Outcome.ALREADY_EXISTS;

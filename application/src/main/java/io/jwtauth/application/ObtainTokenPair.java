@@ -6,27 +6,25 @@ import io.jwtauth.domain.ClientAddress;
 import io.jwtauth.domain.FamilyId;
 import io.jwtauth.domain.InvalidCredentials;
 import io.jwtauth.domain.IssuedRefreshToken;
-import io.jwtauth.domain.LoginThrottlePolicy;
 import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.PlainPassword;
-import io.jwtauth.domain.RefreshTokenState;
 import io.jwtauth.domain.ThrottleKey;
 import io.jwtauth.domain.TokenPair;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
-import io.jwtauth.domain.port.LoginFailureStore;
+import io.jwtauth.domain.port.PasswordHashUpgrades;
 import io.jwtauth.domain.port.PasswordHasher;
-import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.port.RefreshTokenRecords;
 import io.jwtauth.domain.port.TokenCodec;
-import io.jwtauth.domain.port.UserStore;
+import io.jwtauth.domain.port.UsersByName;
+import io.jwtauth.domain.service.CredentialRaceGuard;
+import io.jwtauth.domain.service.LoginThrottle;
 import io.jwtauth.domain.service.TokenIssuer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Login: username and password in, a refresh and an access token out. The refresh token starts a new family.
@@ -51,26 +49,28 @@ public final class ObtainTokenPair {
         }
     }
 
-    private final UserStore users;
-    private final RefreshTokenStore refreshTokens;
+    private final UsersByName users;
+    private final PasswordHashUpgrades hashUpgrades;
+    private final RefreshTokenRecords refreshTokens;
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
     private final TokenCodec codec;
-    private final LoginFailureStore failures;
-    private final LoginThrottlePolicy throttle;
+    private final LoginThrottle throttle;
+    private final CredentialRaceGuard credentialRaces;
     private final Clock clock;
     private final PasswordHash decoyHash;
 
-    public ObtainTokenPair(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher, TokenIssuer issuer,
-                           TokenCodec codec, LoginFailureStore failures, LoginThrottlePolicy throttle,
-                           Clock clock) {
+    public ObtainTokenPair(UsersByName users, PasswordHashUpgrades hashUpgrades, RefreshTokenRecords refreshTokens,
+                           PasswordHasher hasher, TokenIssuer issuer, TokenCodec codec, LoginThrottle throttle,
+                           CredentialRaceGuard credentialRaces, Clock clock) {
         this.users = users;
+        this.hashUpgrades = hashUpgrades;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.issuer = issuer;
         this.codec = codec;
-        this.failures = failures;
         this.throttle = throttle;
+        this.credentialRaces = credentialRaces;
         this.clock = clock;
         this.decoyHash = hasher.hash(new PlainPassword("decoy for accounts that cannot log in"));
     }
@@ -82,31 +82,21 @@ public final class ObtainTokenPair {
     public TokenPair handle(Command command) {
         Optional<Username> username = parse(command.username());
         Optional<ThrottleKey> account = username.map(ThrottleKey::account);
-        ThrottleKey address = ThrottleKey.address(command.clientAddress());
+        Optional<ThrottleKey> address = Optional.of(ThrottleKey.address(command.clientAddress()));
         Instant now = clock.instant();
-        requireNotThrottled(account, address, now);
+        throttle.requireOpen(account, address, now);
 
         Optional<User> user = username.flatMap(users::findByUsername).filter(User::active)
                 .filter(found -> found.passwordHash().usable());
         PasswordHash hash = user.map(User::passwordHash).orElse(decoyHash);
         boolean passwordMatches = hasher.matches(command.password(), hash);
         if (user.isEmpty() || !passwordMatches) {
-            Instant forgetBefore = throttle.forgetBefore(now);
-            account.ifPresent(key -> failures.add(key, now, forgetBefore));
-            failures.add(address, now, forgetBefore);
+            throttle.countFailure(account, address, now);
             throw new InvalidCredentials();
         }
-        account.ifPresent(failures::reset);
+        account.ifPresent(throttle::clear);
         upgradeHashIfOutdated(user.get(), command.password());
         return issue(user.get(), now);
-    }
-
-    private void requireNotThrottled(Optional<ThrottleKey> account, ThrottleKey address, Instant now) {
-        Optional<Duration> accountWait = account.flatMap(key -> throttle.wait(failures.find(key), throttle.accountThreshold(), now));
-        Optional<Duration> addressWait = throttle.wait(failures.find(address), throttle.addressThreshold(), now);
-        Stream.of(accountWait, addressWait).flatMap(Optional::stream).max(Duration::compareTo).ifPresent(wait -> {
-            throw new LoginThrottled(wait);
-        });
     }
 
     /** A name that cannot be a username cannot be an account; it still costs a password check and counts per address. */
@@ -126,7 +116,7 @@ public final class ObtainTokenPair {
     private void upgradeHashIfOutdated(User user, PlainPassword password) {
         if (hasher.needsRehash(user.passwordHash())) {
             try {
-                users.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
+                hashUpgrades.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
             } catch (CapacityExceeded busy) {
                 // The outdated hash still works; the next successful login tries again.
             }
@@ -134,19 +124,16 @@ public final class ObtainTokenPair {
     }
 
     /**
-     * Records the refresh token, then reads the user again. A password change or deactivation revokes every token
-     * recorded before it; one that lands while this login checked the password would miss this token, so this login
-     * sees the change instead, revokes what it recorded and fails.
+     * Records the refresh token, then lets the {@link CredentialRaceGuard} read the user again: a password change or
+     * deactivation that landed while this login checked the password would miss this token, so this login sees the
+     * change instead, revokes what it recorded and fails.
      */
     private TokenPair issue(User user, Instant now) {
         FamilyId family = issuer.newFamily();
         Claims refresh = issuer.refresh(user.id(), family, now);
         refreshTokens.record(IssuedRefreshToken.of(refresh, Optional.empty()));
-        boolean unchanged = users.findByUsername(user.username())
-                .filter(current -> current.active() && current.credentialsChangedAt().equals(user.credentialsChangedAt()))
-                .isPresent();
-        if (!unchanged) {
-            refreshTokens.retire(refresh.id(), RefreshTokenState.REVOKED, now);
+        if (!credentialRaces.keep(refresh.id(), user.username(),
+                current -> current.credentialsChangedAt().equals(user.credentialsChangedAt()), now)) {
             throw new InvalidCredentials();
         }
         Claims access = issuer.access(user.id(), now);

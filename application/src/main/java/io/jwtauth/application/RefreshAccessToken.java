@@ -1,6 +1,6 @@
 package io.jwtauth.application;
 
-import io.jwtauth.application.ActiveRefreshTokens.Presented;
+import io.jwtauth.application.ActiveRefreshTokens.Introspection;
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.FamilyId;
 import io.jwtauth.domain.IssuedRefreshToken;
@@ -11,10 +11,12 @@ import io.jwtauth.domain.TokenId;
 import io.jwtauth.domain.TokenRejected;
 import io.jwtauth.domain.TokenSettings;
 import io.jwtauth.domain.User;
-import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.port.RefreshTokenFamilies;
+import io.jwtauth.domain.port.RefreshTokenRecords;
 import io.jwtauth.domain.port.SecurityEvents;
 import io.jwtauth.domain.port.TokenCodec;
-import io.jwtauth.domain.port.UserStore;
+import io.jwtauth.domain.port.UsersById;
+import io.jwtauth.domain.service.CredentialRaceGuard;
 import io.jwtauth.domain.service.TokenIssuer;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,20 +43,25 @@ public final class RefreshAccessToken {
     }
 
     private final ActiveRefreshTokens refreshTokens;
-    private final RefreshTokenStore store;
-    private final UserStore users;
+    private final RefreshTokenRecords store;
+    private final RefreshTokenFamilies families;
+    private final UsersById users;
+    private final CredentialRaceGuard credentialRaces;
     private final TokenIssuer issuer;
     private final TokenCodec codec;
     private final TokenSettings settings;
     private final SecurityEvents events;
     private final Clock clock;
 
-    public RefreshAccessToken(ActiveRefreshTokens refreshTokens, RefreshTokenStore store, UserStore users,
+    public RefreshAccessToken(ActiveRefreshTokens refreshTokens, RefreshTokenRecords store,
+                              RefreshTokenFamilies families, UsersById users, CredentialRaceGuard credentialRaces,
                               TokenIssuer issuer, TokenCodec codec, TokenSettings settings, SecurityEvents events,
                               Clock clock) {
         this.refreshTokens = refreshTokens;
         this.store = store;
+        this.families = families;
         this.users = users;
+        this.credentialRaces = credentialRaces;
         this.issuer = issuer;
         this.codec = codec;
         this.settings = settings;
@@ -63,7 +70,7 @@ public final class RefreshAccessToken {
     }
 
     public Result handle(Command command) {
-        Presented presented = refreshTokens.present(command.refreshToken());
+        Introspection presented = refreshTokens.introspect(command.refreshToken());
         RefreshTokenState state = presented.stored().state();
         if (state == RefreshTokenState.BLACKLISTED || state == RefreshTokenState.REVOKED) {
             // Deactivation revokes every refresh token, which simplejwt does not: there the owner check answers.
@@ -95,12 +102,9 @@ public final class RefreshAccessToken {
             throw reuseDetected(presented, now);
         }
         // As at login: a password change or deactivation that landed during this exchange revoked everything recorded
-        // before it, but not the successor, so the successor goes here. The read bypasses the cache of users by id.
-        boolean unchanged = users.findByUsername(owner.username())
-                .filter(current -> current.active() && !current.issuedBeforeCredentialsChanged(claims.issuedAt()))
-                .isPresent();
-        if (!unchanged) {
-            store.retire(successor.id(), RefreshTokenState.REVOKED, now);
+        // before it, but not the successor, so the successor goes here.
+        if (!credentialRaces.keep(successor.id(), owner.username(),
+                current -> !current.issuedBeforeCredentialsChanged(claims.issuedAt()), now)) {
             throw new TokenRejected(TokenRejected.Reason.BLACKLISTED);
         }
         return new Result(accessFor(owner, now), Optional.of(codec.encode(successor)));
@@ -116,10 +120,10 @@ public final class RefreshAccessToken {
      * it gets that same successor again (same {@code jti}, family and expiry, signed anew), so the retry is idempotent
      * and the family keeps exactly one live token. Whichever copy of the successor is used second is reuse as usual.
      */
-    private Claims missedSuccessor(Presented presented, Instant now) {
+    private Claims missedSuccessor(Introspection presented, Instant now) {
         Instant retiredAt = presented.stored().retiredAt().orElseThrow();
         if (now.isBefore(retiredAt.plus(settings.reuseGracePeriod()))) {
-            Optional<IssuedRefreshToken> unused = store.activeSuccessorOf(presented.claims().id())
+            Optional<IssuedRefreshToken> unused = families.activeSuccessorOf(presented.claims().id())
                     .flatMap(store::find)
                     .filter(successor -> successor.state() == RefreshTokenState.ACTIVE)
                     .map(StoredRefreshToken::token);
@@ -130,9 +134,9 @@ public final class RefreshAccessToken {
         throw reuseDetected(presented, now);
     }
 
-    private TokenRejected reuseDetected(Presented presented, Instant now) {
+    private TokenRejected reuseDetected(Introspection presented, Instant now) {
         FamilyId family = presented.claims().requireFamily();
-        int revoked = store.revokeFamily(family, now);
+        int revoked = families.revokeFamily(family, now);
         events.refreshTokenReused(presented.claims().userId(), family, revoked);
         return new TokenRejected(TokenRejected.Reason.BLACKLISTED);
     }

@@ -1,7 +1,7 @@
 package io.jwtauth.application;
 
 import io.jwtauth.domain.UserId;
-import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.port.RefreshTokenRevocation;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -17,10 +17,10 @@ public final class RevokeAllRefreshTokens {
         }
     }
 
-    private final RefreshTokenStore store;
+    private final RefreshTokenRevocation store;
     private final Clock clock;
 
-    public RevokeAllRefreshTokens(RefreshTokenStore store, Clock clock) {
+    public RevokeAllRefreshTokens(RefreshTokenRevocation store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

@@ -5,8 +5,9 @@ import io.jwtauth.domain.UnknownUser;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.port.PasswordHasher;
-import io.jwtauth.domain.port.RefreshTokenStore;
-import io.jwtauth.domain.port.UserStore;
+import io.jwtauth.domain.port.RefreshTokenRevocation;
+import io.jwtauth.domain.port.UserAdministration;
+import io.jwtauth.domain.port.UsersByName;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,13 +25,16 @@ public final class SetPassword {
         }
     }
 
-    private final UserStore users;
-    private final RefreshTokenStore refreshTokens;
+    private final UsersByName users;
+    private final UserAdministration administration;
+    private final RefreshTokenRevocation refreshTokens;
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public SetPassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher, Clock clock) {
+    public SetPassword(UsersByName users, UserAdministration administration, RefreshTokenRevocation refreshTokens,
+                       PasswordHasher hasher, Clock clock) {
         this.users = users;
+        this.administration = administration;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.clock = clock;
@@ -40,7 +44,7 @@ public final class SetPassword {
     public void handle(Command command) {
         User user = users.findByUsername(command.username()).orElseThrow(() -> new UnknownUser(command.username()));
         Instant now = clock.instant();
-        users.changePassword(user.id(), hasher.hash(command.password()), now);
+        administration.changePassword(user.id(), hasher.hash(command.password()), now);
         refreshTokens.revokeAllOf(user.id(), now);
     }
 }

@@ -3,8 +3,9 @@ package io.jwtauth.application;
 import io.jwtauth.domain.UnknownUser;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
-import io.jwtauth.domain.port.RefreshTokenStore;
-import io.jwtauth.domain.port.UserStore;
+import io.jwtauth.domain.port.RefreshTokenRevocation;
+import io.jwtauth.domain.port.UserAdministration;
+import io.jwtauth.domain.port.UsersByName;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,12 +22,15 @@ public final class SetUserActive {
         }
     }
 
-    private final UserStore users;
-    private final RefreshTokenStore refreshTokens;
+    private final UsersByName users;
+    private final UserAdministration administration;
+    private final RefreshTokenRevocation refreshTokens;
     private final Clock clock;
 
-    public SetUserActive(UserStore users, RefreshTokenStore refreshTokens, Clock clock) {
+    public SetUserActive(UsersByName users, UserAdministration administration, RefreshTokenRevocation refreshTokens,
+                         Clock clock) {
         this.users = users;
+        this.administration = administration;
         this.refreshTokens = refreshTokens;
         this.clock = clock;
     }
@@ -35,11 +39,11 @@ public final class SetUserActive {
     public void handle(Command command) {
         User user = users.findByUsername(command.username()).orElseThrow(() -> new UnknownUser(command.username()));
         if (command.active()) {
-            users.activate(user.id());
+            administration.activate(user.id());
             return;
         }
         Instant now = clock.instant();
-        users.deactivate(user.id(), now);
+        administration.deactivate(user.id(), now);
         refreshTokens.revokeAllOf(user.id(), now);
     }
 }

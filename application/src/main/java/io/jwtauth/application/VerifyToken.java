@@ -3,7 +3,7 @@ package io.jwtauth.application;
 import io.jwtauth.domain.AccessTokenOwner;
 import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.TokenType;
-import io.jwtauth.domain.port.UserStore;
+import io.jwtauth.domain.port.UsersById;
 import io.jwtauth.domain.service.TokenVerifier;
 import java.util.Objects;
 
@@ -22,9 +22,9 @@ public final class VerifyToken {
 
     private final TokenVerifier verifier;
     private final ActiveRefreshTokens activeRefreshTokens;
-    private final UserStore users;
+    private final UsersById users;
 
-    public VerifyToken(TokenVerifier verifier, ActiveRefreshTokens activeRefreshTokens, UserStore users) {
+    public VerifyToken(TokenVerifier verifier, ActiveRefreshTokens activeRefreshTokens, UsersById users) {
         this.verifier = verifier;
         this.activeRefreshTokens = activeRefreshTokens;
         this.users = users;

@@ -61,9 +61,7 @@ class CredentialRacesTest {
         fixture.clock.advance(Duration.ofSeconds(1));
         RefreshTokenStore changingAfterRecord = new ChangingAfterRecord(() ->
                 fixture.setPassword.handle(new SetPassword.Command(user.username(), new PlainPassword("n3w"))));
-        RefreshAccessToken racingRefresh = new RefreshAccessToken(
-                new ActiveRefreshTokens(fixture.verifier, changingAfterRecord), changingAfterRecord, fixture.users,
-                fixture.issuer, fixture.codec, fixture.settings, fixture.events, fixture.clock);
+        RefreshAccessToken racingRefresh = fixture.useCasesWith(changingAfterRecord).refreshAccessToken();
 
         assertRejected(() -> racingRefresh.handle(new RefreshAccessToken.Command(pair.refresh())), Reason.BLACKLISTED);
 
@@ -81,8 +79,7 @@ class CredentialRacesTest {
     }
 
     private ObtainTokenPair login(PasswordHasher hasher) {
-        return new ObtainTokenPair(fixture.users, fixture.refreshTokens, hasher, fixture.issuer, fixture.codec,
-                fixture.loginFailures, fixture.throttle, fixture.clock);
+        return fixture.useCasesWith(hasher).obtainTokenPair();
     }
 
     private static ObtainTokenPair.Command command(String password) {

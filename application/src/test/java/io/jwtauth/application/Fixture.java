@@ -15,6 +15,8 @@ import io.jwtauth.domain.fake.MutableClock;
 import io.jwtauth.domain.fake.RecordingSecurityEvents;
 import io.jwtauth.domain.fake.SequentialRandomIds;
 import io.jwtauth.domain.fake.SwitchableVerificationKeys;
+import io.jwtauth.domain.port.PasswordHasher;
+import io.jwtauth.domain.port.RefreshTokenStore;
 import io.jwtauth.domain.service.TokenIssuer;
 import io.jwtauth.domain.service.TokenVerifier;
 import java.time.Duration;
@@ -30,6 +32,8 @@ public final class Fixture {
     public static final Duration REFRESH_LIFETIME = Duration.ofDays(1);
     /** Where {@link #loginAs} logs in from: TEST-NET-1, an address no real client has. */
     public static final ClientAddress CLIENT = new ClientAddress("192.0.2.1");
+    /** Rows per DELETE in the flushes, as bootstrap configures them. */
+    public static final int FLUSH_BATCH_SIZE = 1_000;
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     public final InMemoryUserStore users = new InMemoryUserStore();
@@ -42,10 +46,12 @@ public final class Fixture {
     public final FakeTokenCodec codec = new FakeTokenCodec();
     public final RecordingSecurityEvents events = new RecordingSecurityEvents();
     public final SwitchableVerificationKeys verificationKeys = new SwitchableVerificationKeys();
+    public final SequentialRandomIds randomIds = new SequentialRandomIds();
     public final TokenSettings settings;
+    /** The graph of use cases, the same one bootstrap builds on the real adapters. */
+    public final UseCases useCases;
     public final TokenIssuer issuer;
     public final TokenVerifier verifier;
-    public final ActiveRefreshTokens activeRefreshTokens;
     public final ObtainTokenPair login;
     public final RefreshAccessToken refresh;
     public final VerifyToken verify;
@@ -70,21 +76,38 @@ public final class Fixture {
     public Fixture(boolean rotate, boolean blacklistAfterRotation, Duration reuseGracePeriod) {
         settings = new TokenSettings(ACCESS_LIFETIME, REFRESH_LIFETIME, rotate, blacklistAfterRotation, Duration.ZERO,
                 reuseGracePeriod);
-        issuer = new TokenIssuer(settings, new SequentialRandomIds());
-        verifier = new TokenVerifier(codec, clock, settings.leeway());
-        activeRefreshTokens = new ActiveRefreshTokens(verifier, refreshTokens);
-        login = new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, loginFailures, throttle, clock);
-        refresh = new RefreshAccessToken(activeRefreshTokens, refreshTokens, users, issuer, codec, settings, events, clock);
-        verify = new VerifyToken(verifier, activeRefreshTokens, users);
-        blacklist = new BlacklistRefreshToken(activeRefreshTokens, refreshTokens, clock);
-        authenticate = new AuthenticateAccessToken(verifier, users);
-        createUser = new CreateUser(users, hasher, clock);
-        setPassword = new SetPassword(users, refreshTokens, hasher, clock);
-        setUserActive = new SetUserActive(users, refreshTokens, clock);
-        revokeAll = new RevokeAllRefreshTokens(refreshTokens, clock);
-        changePassword = new ChangePassword(users, refreshTokens, hasher, loginFailures, throttle, clock);
-        publishVerificationKeys = new PublishVerificationKeys(verificationKeys);
-        importUser = new ImportUser(users, hasher, clock);
+        useCases = useCasesWith(hasher, refreshTokens);
+        issuer = useCases.tokenIssuer();
+        verifier = useCases.tokenVerifier();
+        login = useCases.obtainTokenPair();
+        refresh = useCases.refreshAccessToken();
+        verify = useCases.verifyToken();
+        blacklist = useCases.blacklistRefreshToken();
+        authenticate = useCases.authenticateAccessToken();
+        createUser = useCases.createUser();
+        setPassword = useCases.setPassword();
+        setUserActive = useCases.setUserActive();
+        revokeAll = useCases.revokeAllRefreshTokens();
+        changePassword = useCases.changePassword();
+        publishVerificationKeys = useCases.publishVerificationKeys();
+        importUser = useCases.importUser();
+    }
+
+    /** The same graph on the same fakes, except for a hasher that does something to the test's liking. */
+    public UseCases useCasesWith(PasswordHasher otherHasher) {
+        return useCasesWith(otherHasher, refreshTokens);
+    }
+
+    /** The same graph on the same fakes, except for a refresh token store that does something to the test's liking. */
+    public UseCases useCasesWith(RefreshTokenStore otherRefreshTokens) {
+        return useCasesWith(hasher, otherRefreshTokens);
+    }
+
+    private UseCases useCasesWith(PasswordHasher hasher, RefreshTokenStore refreshTokens) {
+        return new UseCases(
+                new UseCases.Ports(users, refreshTokens, loginFailures, hasher, codec, randomIds, verificationKeys,
+                        events, clock),
+                new UseCases.Settings(settings, throttle, FLUSH_BATCH_SIZE));
     }
 
     public User user(String name, String password) {

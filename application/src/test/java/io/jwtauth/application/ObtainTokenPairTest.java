@@ -113,8 +113,7 @@ class ObtainTokenPairTest {
     @Test
     void aLoginWhoseUpgradeFindsHashingAtCapacityStillSucceedsAndUpgradesLater() {
         BusyForNewHashes hasher = new BusyForNewHashes(fixture.hasher);
-        ObtainTokenPair login = new ObtainTokenPair(fixture.users, fixture.refreshTokens, hasher, fixture.issuer,
-                fixture.codec, fixture.loginFailures, fixture.throttle, fixture.clock);
+        ObtainTokenPair login = fixture.useCasesWith(hasher).obtainTokenPair();
         User user = fixture.users.add(new Username("djangouser"), CountingPasswordHasher.legacyHashOf("old-secret"), true, fixture.clock.instant());
         hasher.busy = true;
 

@@ -11,7 +11,6 @@ import io.jwtauth.adapter.password.Argon2PasswordHasher;
 import io.jwtauth.adapter.password.BulkheadPasswordHasher;
 import io.jwtauth.adapter.password.DjangoPasswordHashes;
 import io.jwtauth.adapter.password.MigratingPasswordHasher;
-import io.jwtauth.application.ActiveRefreshTokens;
 import io.jwtauth.application.AuthenticateAccessToken;
 import io.jwtauth.application.BlacklistRefreshToken;
 import io.jwtauth.application.ChangePassword;
@@ -25,6 +24,7 @@ import io.jwtauth.application.RefreshAccessToken;
 import io.jwtauth.application.RevokeAllRefreshTokens;
 import io.jwtauth.application.SetPassword;
 import io.jwtauth.application.SetUserActive;
+import io.jwtauth.application.UseCases;
 import io.jwtauth.application.VerifyToken;
 import io.jwtauth.domain.LoginThrottlePolicy;
 import io.jwtauth.domain.TokenSettings;
@@ -35,8 +35,6 @@ import io.jwtauth.domain.port.RefreshTokenStore;
 import io.jwtauth.domain.port.SecurityEvents;
 import io.jwtauth.domain.port.TokenCodec;
 import io.jwtauth.domain.port.UserStore;
-import io.jwtauth.domain.service.TokenIssuer;
-import io.jwtauth.domain.service.TokenVerifier;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -45,8 +43,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The one place where the core meets the adapters: every use case is built here, by hand, from the ports'
- * implementations and the configuration. The core itself knows nothing of Micronaut.
+ * The one place where the core meets the adapters: the application's {@link UseCases} graph is built here from the
+ * ports' implementations and the configuration, and each use case is handed to Micronaut as a bean. The core itself
+ * knows nothing of Micronaut.
  */
 @Factory
 final class Wiring {
@@ -114,101 +113,89 @@ final class Wiring {
         return users::holds;
     }
 
-    @Singleton
-    TokenIssuer tokenIssuer(TokenSettings settings, RandomIds randomIds) {
-        return new TokenIssuer(settings, randomIds);
-    }
-
-    @Singleton
-    TokenVerifier tokenVerifier(TokenCodec codec, Clock clock, TokenSettings settings) {
-        return new TokenVerifier(codec, clock, settings.leeway());
-    }
-
-    @Singleton
-    ActiveRefreshTokens activeRefreshTokens(TokenVerifier verifier, RefreshTokenStore store) {
-        return new ActiveRefreshTokens(verifier, store);
-    }
-
     /** Built at start-up, so that a nonsensical throttle setting stops the service before it serves anything. */
     @Context
     LoginThrottlePolicy loginThrottlePolicy(LoginThrottleProperties throttle) {
         return throttle.policy();
     }
 
+    /** The application's graph of use cases, on the real adapters; the beans below hand out its parts. */
     @Singleton
-    ObtainTokenPair obtainTokenPair(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher,
-                                    TokenIssuer issuer, TokenCodec codec, LoginFailureStore loginFailures,
-                                    LoginThrottlePolicy throttle, Clock clock) {
-        return new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, loginFailures, throttle, clock);
+    UseCases useCases(UserStore users, RefreshTokenStore refreshTokens, LoginFailureStore loginFailures,
+                      PasswordHasher hasher, TokenCodec codec, RandomIds randomIds, SigningKeys keys,
+                      SecurityEvents events, Clock clock, TokenSettings settings, LoginThrottlePolicy throttle) {
+        // The signing keys are the VerificationKeys port: they know which public keys may be published.
+        return new UseCases(new UseCases.Ports(users, refreshTokens, loginFailures, hasher, codec, randomIds, keys,
+                events, clock), new UseCases.Settings(settings, throttle, FLUSH_BATCH_SIZE));
     }
 
     @Singleton
-    RefreshAccessToken refreshAccessToken(ActiveRefreshTokens active, RefreshTokenStore refreshTokens, UserStore users,
-                                          TokenIssuer issuer, TokenCodec codec, TokenSettings settings,
-                                          SecurityEvents events, Clock clock) {
-        return new RefreshAccessToken(active, refreshTokens, users, issuer, codec, settings, events, clock);
+    ObtainTokenPair obtainTokenPair(UseCases useCases) {
+        return useCases.obtainTokenPair();
     }
 
     @Singleton
-    VerifyToken verifyToken(TokenVerifier verifier, ActiveRefreshTokens active, UserStore users) {
-        return new VerifyToken(verifier, active, users);
+    RefreshAccessToken refreshAccessToken(UseCases useCases) {
+        return useCases.refreshAccessToken();
     }
 
     @Singleton
-    BlacklistRefreshToken blacklistRefreshToken(ActiveRefreshTokens active, RefreshTokenStore refreshTokens, Clock clock) {
-        return new BlacklistRefreshToken(active, refreshTokens, clock);
+    VerifyToken verifyToken(UseCases useCases) {
+        return useCases.verifyToken();
     }
 
     @Singleton
-    RevokeAllRefreshTokens revokeAllRefreshTokens(RefreshTokenStore refreshTokens, Clock clock) {
-        return new RevokeAllRefreshTokens(refreshTokens, clock);
+    BlacklistRefreshToken blacklistRefreshToken(UseCases useCases) {
+        return useCases.blacklistRefreshToken();
     }
 
     @Singleton
-    ChangePassword changePassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher,
-                                  LoginFailureStore failures, LoginThrottlePolicy throttle, Clock clock) {
-        return new ChangePassword(users, refreshTokens, hasher, failures, throttle, clock);
+    RevokeAllRefreshTokens revokeAllRefreshTokens(UseCases useCases) {
+        return useCases.revokeAllRefreshTokens();
     }
 
     @Singleton
-    AuthenticateAccessToken authenticateAccessToken(TokenVerifier verifier, UserStore users) {
-        return new AuthenticateAccessToken(verifier, users);
+    ChangePassword changePassword(UseCases useCases) {
+        return useCases.changePassword();
     }
 
     @Singleton
-    CreateUser createUser(UserStore users, PasswordHasher hasher, Clock clock) {
-        return new CreateUser(users, hasher, clock);
+    AuthenticateAccessToken authenticateAccessToken(UseCases useCases) {
+        return useCases.authenticateAccessToken();
     }
 
     @Singleton
-    SetPassword setPassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher, Clock clock) {
-        return new SetPassword(users, refreshTokens, hasher, clock);
+    CreateUser createUser(UseCases useCases) {
+        return useCases.createUser();
     }
 
     @Singleton
-    SetUserActive setUserActive(UserStore users, RefreshTokenStore refreshTokens, Clock clock) {
-        return new SetUserActive(users, refreshTokens, clock);
-    }
-
-    /** The signing keys are the {@code VerificationKeys} port: they know which public keys may be published. */
-    @Singleton
-    PublishVerificationKeys publishVerificationKeys(SigningKeys keys) {
-        return new PublishVerificationKeys(keys);
+    SetPassword setPassword(UseCases useCases) {
+        return useCases.setPassword();
     }
 
     @Singleton
-    ImportUser importUser(UserStore users, PasswordHasher hasher, Clock clock) {
-        return new ImportUser(users, hasher, clock);
+    SetUserActive setUserActive(UseCases useCases) {
+        return useCases.setUserActive();
     }
 
     @Singleton
-    FlushForgottenLoginFailures flushForgottenLoginFailures(LoginFailureStore loginFailures, LoginThrottlePolicy throttle,
-                                                            Clock clock) {
-        return new FlushForgottenLoginFailures(loginFailures, throttle, clock, FLUSH_BATCH_SIZE);
+    PublishVerificationKeys publishVerificationKeys(UseCases useCases) {
+        return useCases.publishVerificationKeys();
     }
 
     @Singleton
-    FlushExpiredTokens flushExpiredTokens(RefreshTokenStore refreshTokens, Clock clock) {
-        return new FlushExpiredTokens(refreshTokens, clock, FLUSH_BATCH_SIZE);
+    ImportUser importUser(UseCases useCases) {
+        return useCases.importUser();
+    }
+
+    @Singleton
+    FlushForgottenLoginFailures flushForgottenLoginFailures(UseCases useCases) {
+        return useCases.flushForgottenLoginFailures();
+    }
+
+    @Singleton
+    FlushExpiredTokens flushExpiredTokens(UseCases useCases) {
+        return useCases.flushExpiredTokens();
     }
 }

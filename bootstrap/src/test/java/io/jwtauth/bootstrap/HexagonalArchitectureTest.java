@@ -15,6 +15,10 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.jwtauth.application.UseCases;
+import io.jwtauth.domain.port.LoginFailureStore;
+import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.port.UserStore;
 import io.micronaut.http.annotation.HttpMethodMapping;
 import io.micronaut.security.annotation.Secured;
 
@@ -77,6 +81,18 @@ class HexagonalArchitectureTest {
     static final ArchRule theRestAdapterDrivesTheCoreThroughUseCasesOnly = noClasses()
             .that().resideInAPackage(REST)
             .should().dependOnClassesThat().resideInAnyPackage(PORTS, DOMAIN_SERVICES);
+
+    /**
+     * Ports per client: a use case or domain service depends on the narrow ports it uses ({@code UsersById} for a
+     * protected request, {@code RefreshTokenRevocation} for logout everywhere...), never on the whole stores the
+     * adapters implement. Only the graph that hands the ports out sees those.
+     */
+    @ArchTest
+    static final ArchRule theCoreSeesNarrowPortsOnly = noClasses()
+            .that().resideInAnyPackage(APPLICATION, DOMAIN_SERVICES)
+            .and().doNotBelongToAnyOf(UseCases.class)
+            .should().dependOnClassesThat()
+            .belongToAnyOf(UserStore.class, RefreshTokenStore.class, LoginFailureStore.class);
 
     /**
      * A route without {@code @Secured} would be refused with 401 by the security filter rather than served, but

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Runs the stores' SQL on the default datasource, each call in the caller's transaction or in one of its own, and is
  * the one place where a database that cannot be reached becomes the domain's {@link StoreUnavailable}, which the REST
  * layer answers with 503. Every other failure stays what it is: a bug or a broken schema must not pass for an outage.
- * During an outage, an {@link OutageGate} turns most calls away before they wait on the pool.
+ * During an outage, a {@link CircuitBreaker} turns most calls away before they wait on the pool.
  */
 @Singleton
 final class JdbcStatements {
@@ -50,7 +50,7 @@ final class JdbcStatements {
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
     private final SchemaReadiness schema;
-    private final OutageGate gate = new OutageGate(System::nanoTime, OUTAGE_RETRY_INTERVAL);
+    private final CircuitBreaker breaker = new CircuitBreaker(System::nanoTime, OUTAGE_RETRY_INTERVAL);
     /** Whether the last call that decided it found the database reachable: outage lines are logged on change only. */
     private final AtomicBoolean reachable = new AtomicBoolean(true);
 
@@ -98,7 +98,7 @@ final class JdbcStatements {
             }
             throw new StoreUnavailable("the database schema is not migrated yet (is the database reachable?)", null);
         }
-        if (!gate.admits()) {
+        if (!breaker.tryAcquirePermission()) {
             throw new StoreUnavailable("the database could not be reached moments ago", null);
         }
         R result;
@@ -106,7 +106,7 @@ final class JdbcStatements {
             result = call.get();
         } catch (RuntimeException e) {
             if (isOutage(e)) {
-                gate.unreachable();
+                breaker.onError();
                 if (reachable.compareAndSet(true, false)) {
                     LOG.warn("The database cannot be reached; answering 503 until it can: {}", e.getMessage());
                 }
@@ -120,7 +120,7 @@ final class JdbcStatements {
     }
 
     private void reached() {
-        gate.reached();
+        breaker.onSuccess();
         if (!reachable.get() && reachable.compareAndSet(false, true)) {
             LOG.info("The database can be reached again");
         }

@@ -1,23 +1,9 @@
 package io.jwtauth.domain.port;
 
-import io.jwtauth.domain.FailedLogins;
-import io.jwtauth.domain.ThrottleKey;
-import java.time.Instant;
-import java.util.Optional;
-
-/** Tallies of failed logins, shared by every node, so throttling holds however many instances serve logins. */
-public interface LoginFailureStore {
-
-    Optional<FailedLogins> find(ThrottleKey key);
-
-    /**
-     * Counts one more failure at {@code now}, starting over if the last one was before {@code forgetBefore}, and
-     * returns the new tally. Atomic: of concurrent calls for one key on any number of nodes, none is lost.
-     */
-    FailedLogins add(ThrottleKey key, Instant now, Instant forgetBefore);
-
-    void reset(ThrottleKey key);
-
-    /** Deletes up to {@code limit} tallies whose last failure was before {@code before}; returns how many it deleted. */
-    int deleteLastFailedBefore(Instant before, int limit);
+/**
+ * Every port onto the failed-login tallies, for the adapters that keep them: each implements the whole, once. No use
+ * case or domain service depends on this type: the throttle uses {@link LoginFailureTallies}, the flush
+ * {@link ForgottenLoginFailures}, which the architecture test enforces.
+ */
+public interface LoginFailureStore extends LoginFailureTallies, ForgottenLoginFailures {
 }

@@ -1,2 +1,5 @@
-/** Domain services: the rules that issue and verify tokens, working through the ports. */
+/**
+ * Domain services: the rules that issue and verify tokens, throttle password guessing and guard an issue against a
+ * concurrent credentials change, working through the ports.
+ */
 package io.jwtauth.domain.service;

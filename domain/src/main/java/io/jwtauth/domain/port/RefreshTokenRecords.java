@@ -1,0 +1,26 @@
+package io.jwtauth.domain.port;
+
+import io.jwtauth.domain.IssuedRefreshToken;
+import io.jwtauth.domain.RefreshTokenState;
+import io.jwtauth.domain.StoredRefreshToken;
+import io.jwtauth.domain.TokenId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The record of each refresh token, one at a time: written at issue, read whenever the token is presented (refresh,
+ * verify, blacklist), retired when it is exchanged or logged out. Leaving the active state is atomic across nodes.
+ */
+public interface RefreshTokenRecords {
+
+    void record(IssuedRefreshToken token);
+
+    /** The token's record, or empty if this server never issued it (or its record was flushed after expiry). */
+    Optional<StoredRefreshToken> find(TokenId id);
+
+    /**
+     * Moves the token from {@link RefreshTokenState#ACTIVE} to {@code newState} as of {@code now}. Of several
+     * concurrent calls for one token, on any number of nodes, exactly one returns true.
+     */
+    boolean retire(TokenId id, RefreshTokenState newState, Instant now);
+}
