@@ -6,6 +6,8 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR=$ROOT/bootstrap/target/jwt-auth.jar
 JMH_JAR=$ROOT/perf/jmh/target/benchmarks.jar
+# The tests' helpers (test-support), some of which the scripts run as programs, e.g. LoginBurst.
+TEST_SUPPORT_JAR=$(ls "$ROOT"/test-support/target/test-support-*.jar 2>/dev/null | head -1)
 # The launcher an operator uses: java with jvm.options and the class-data sharing archive beside the jar.
 LAUNCHER=$ROOT/jwt-auth
 # The perf/http folder: wrk's Lua scripts and the Java clients that the scripts run as single-file programs.

@@ -20,5 +20,5 @@ wait_for_port "$port"
 echo load-password | java -jar "$JAR" users create loaduser --password-stdin > /dev/null
 hwm() { awk '/VmHWM|VmRSS/ {printf "%s %d MiB  ", $1, $2 / 1024}' "/proc/$server/status"; echo; }
 echo "before: $(hwm)"
-java "$HTTP_DIR/LoginBurstClient.java" "http://127.0.0.1:$port" loaduser load-password "$logins"
+java -cp "$TEST_SUPPORT_JAR" io.jwtauth.testsupport.LoginBurst "http://127.0.0.1:$port" loaduser load-password "$logins"
 echo "after $logins concurrent logins: $(hwm)"
