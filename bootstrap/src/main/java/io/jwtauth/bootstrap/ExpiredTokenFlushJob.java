@@ -26,7 +26,7 @@ final class ExpiredTokenFlushJob {
         this.flushExpiredTokens = flushExpiredTokens;
     }
 
-    @Scheduled(fixedDelay = "${auth.flush-expired-interval:1h}", initialDelay = "${auth.flush-expired-interval:1h}")
+    @Scheduled(fixedDelay = "${auth.flush-expired-interval}", initialDelay = "${auth.flush-expired-interval}")
     void flush() {
         try {
             long deleted = flushExpiredTokens.handle();

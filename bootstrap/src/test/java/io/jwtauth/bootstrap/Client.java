@@ -1,39 +1,34 @@
 package io.jwtauth.bootstrap;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
+import io.jwtauth.testsupport.JsonFields;
+import io.jwtauth.testsupport.TestHttpClient;
+import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** A JDK HTTP client for the assembled service, speaking forms as the tutorial's curl does. */
+/** test-support's HTTP client for the assembled service, speaking forms as the tutorial's curl does. */
 final class Client {
 
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final URL base;
+    private final TestHttpClient http;
 
     Client(URL base) {
-        this.base = base;
+        try {
+            this.http = new TestHttpClient(base.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(base.toString(), e);
+        }
     }
 
     HttpResponse<String> form(String path, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return http.form(path, body);
     }
 
     HttpResponse<String> post(String path, String bearer, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return http.post(path, TestHttpClient.FORM, "Bearer " + bearer, body);
     }
 
     HttpResponse<String> get(String path, String bearer) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + bearer).GET().build());
+        return http.get(path, "Bearer " + bearer);
     }
 
     /** Logs in and returns {refresh, access}. */
@@ -46,13 +41,7 @@ final class Client {
     }
 
     static String field(String json, String name) {
-        Matcher matcher = FIELD.matcher(json);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(name)) {
-                return matcher.group(2);
-            }
-        }
-        throw new IllegalArgumentException("no field " + name + " in " + json);
+        return JsonFields.field(json, name);
     }
 
     /**
@@ -61,20 +50,5 @@ final class Client {
      */
     static void untilNextSecond() throws InterruptedException {
         Thread.sleep(1_000 - System.currentTimeMillis() % 1_000 + 10);
-    }
-
-    private URI uri(String path) {
-        return URI.create(base.toString() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

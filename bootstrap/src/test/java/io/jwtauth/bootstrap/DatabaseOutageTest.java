@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.jwtauth.bootstrap.ServiceNode.Answer;
 import io.jwtauth.bootstrap.ServiceNode.Pair;
+import io.jwtauth.testsupport.PostgresServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jwtauth.application.CreateUser;
 import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.Username;
+import io.jwtauth.testsupport.LoginBurst;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

@@ -6,11 +6,11 @@ import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.Username;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
+import io.jwtauth.testsupport.JsonFields;
+import io.jwtauth.testsupport.TestHttpClient;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +19,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One jwt-auth instance in this JVM, as a load balancer sees it: its own application context, pools and HTTP server,
@@ -35,17 +33,9 @@ final class ServiceNode implements AutoCloseable {
     /** One answer: status, body and content type. */
     record Answer(int status, String body, String contentType) {
 
-        private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
-
         /** A string field of the JSON body. */
         Optional<String> field(String name) {
-            Matcher matcher = FIELD.matcher(body);
-            while (matcher.find()) {
-                if (matcher.group(1).equals(name)) {
-                    return Optional.of(matcher.group(2));
-                }
-            }
-            return Optional.empty();
+            return Optional.ofNullable(JsonFields.of(body).get(name));
         }
     }
 
@@ -56,12 +46,13 @@ final class ServiceNode implements AutoCloseable {
     final String name;
     private final ApplicationContext context;
     private final EmbeddedServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final TestHttpClient http;
 
     private ServiceNode(String name, ApplicationContext context) {
         this.name = name;
         this.context = context;
         this.server = context.getBean(EmbeddedServer.class).start();
+        this.http = new TestHttpClient(URI.create("http://127.0.0.1:" + server.getPort()), ANSWER_TIMEOUT);
     }
 
     /** Starts a node with application-test.yml overridden by the given properties, on a free port. */
@@ -89,9 +80,9 @@ final class ServiceNode implements AutoCloseable {
 
     /** Logout everywhere, asked of this node with the user's access token. */
     Answer revokeAll(String accessToken) {
-        return send(HttpRequest.newBuilder(uri("/api/token/revoke-all/"))
+        return send(HttpRequest.newBuilder(http.uri("/api/token/revoke-all/"))
                 .header("Authorization", "Bearer " + accessToken)
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(ANSWER_TIMEOUT).build());
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     Answer login(String username, String password) {
@@ -112,8 +103,7 @@ final class ServiceNode implements AutoCloseable {
     }
 
     CompletableFuture<Answer> refreshAsync(String refreshToken) {
-        return http.sendAsync(form("/api/token/refresh/", "refresh=" + refreshToken), HttpResponse.BodyHandlers.ofString())
-                .thenApply(ServiceNode::answer);
+        return postAsync("/api/token/refresh/", "refresh=" + refreshToken);
     }
 
     Answer verify(String token) {
@@ -125,23 +115,19 @@ final class ServiceNode implements AutoCloseable {
     }
 
     Answer profile(String accessToken) {
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/profile/"))
-                .header("Authorization", "Bearer " + accessToken).GET().timeout(ANSWER_TIMEOUT).build();
-        return send(request);
+        return send(profileRequest(accessToken));
     }
 
     CompletableFuture<Answer> profileAsync(String accessToken) {
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/profile/"))
-                .header("Authorization", "Bearer " + accessToken).GET().timeout(ANSWER_TIMEOUT).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(ServiceNode::answer);
+        return http.sendAsync(profileRequest(accessToken)).thenApply(ServiceNode::answer);
     }
 
     Answer post(String path, String formBody) {
-        return send(form(path, formBody));
+        return send(http.formRequest(path, formBody));
     }
 
     CompletableFuture<Answer> postAsync(String path, String formBody) {
-        return http.sendAsync(form(path, formBody), HttpResponse.BodyHandlers.ofString()).thenApply(ServiceNode::answer);
+        return http.sendAsync(http.formRequest(path, formBody)).thenApply(ServiceNode::answer);
     }
 
     @Override
@@ -154,25 +140,16 @@ final class ServiceNode implements AutoCloseable {
         return name;
     }
 
-    private HttpRequest form(String path, String body) {
-        return HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(ANSWER_TIMEOUT).build();
+    private HttpRequest.Builder profileRequest(String accessToken) {
+        return HttpRequest.newBuilder(http.uri("/api/profile/")).header("Authorization", "Bearer " + accessToken).GET();
     }
 
-    private Answer send(HttpRequest request) {
+    private Answer send(HttpRequest.Builder request) {
         try {
-            return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + " gave no answer to " + request.uri(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return answer(http.send(request));
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException(name + " gave no answer to " + request.build().uri(), e.getCause());
         }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getPort() + path);
     }
 
     private static Answer answer(HttpResponse<String> response) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jwtauth.bootstrap.ServiceNode.Answer;
 import io.jwtauth.bootstrap.ServiceNode.Pair;
+import io.jwtauth.testsupport.PostgresServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

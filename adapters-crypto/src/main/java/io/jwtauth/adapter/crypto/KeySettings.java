@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the operator configured about token keys (see the README's table): the algorithm, the signing key (an HS
+ * What the operator configured about token keys (see docs/configuration.md): the algorithm, the signing key (an HS
  * secret, or a PEM private key or the path of one), the key id, the extra verification keys (a JWK Set, or the path of
  * one), and the data folder where a key is generated when none is configured.
  */

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every statement that looks rows up is served by an index, so that its cost does not grow with the number of users
  * or of token records kept. PostgreSQL's planner prefers a sequential scan on a table as small as a test's, so it is
  * told to avoid one where it can: a plan that still scans the whole table then means that no index fits the query.
- * The benchmark (bench/refresh-history.sh) shows the plans PostgreSQL chooses on its own with a million records.
+ * The benchmark (perf/http/refresh-history.sh) shows the plans PostgreSQL chooses on its own with a million records.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)

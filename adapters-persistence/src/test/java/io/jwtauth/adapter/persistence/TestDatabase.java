@@ -1,7 +1,7 @@
 package io.jwtauth.adapter.persistence;
 
+import io.jwtauth.testsupport.PostgresServer;
 import io.micronaut.context.ApplicationContext;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -42,8 +42,8 @@ enum TestDatabase {
     POSTGRESQL {
         @Override
         ApplicationContext start() {
-            EmbeddedPostgres postgres = startPostgres();
-            return closedAtExit(context(connectionTo(postgres)), postgres);
+            PostgresServer postgres = PostgresServer.start();
+            return closedAtExit(context(postgres.superuserDatasource()), postgres);
         }
 
         @Override
@@ -53,26 +53,23 @@ enum TestDatabase {
 
         @Override
         PrivateDatabase startPrivate() {
-            RestartablePostgres postgres = new RestartablePostgres();
-            return new PrivateDatabase(context(outageReady(Map.of(
-                    "datasources.default.url", postgres.jdbcUrl(),
-                    "datasources.default.username", "postgres",
-                    "datasources.default.password", ""))), postgres);
-        }
+            PostgresServer postgres = PostgresServer.start();
+            return new PrivateDatabase(context(outageReady(postgres.superuserDatasource())), new PrivateServer() {
+                @Override
+                public void stop() throws IOException {
+                    postgres.stop();
+                }
 
-        private static EmbeddedPostgres startPostgres() {
-            try {
-                return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-            }
-        }
+                @Override
+                public void restart() {
+                    postgres.restart();
+                }
 
-        private static Map<String, Object> connectionTo(EmbeddedPostgres postgres) {
-            return Map.of(
-                    "datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"),
-                    "datasources.default.username", "postgres",
-                    "datasources.default.password", "");
+                @Override
+                public void close() throws IOException {
+                    postgres.close();
+                }
+            });
         }
     };
 

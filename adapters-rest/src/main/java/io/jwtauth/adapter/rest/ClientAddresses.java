@@ -23,7 +23,7 @@ final class ClientAddresses {
 
     private final int trustedProxies;
 
-    ClientAddresses(@Value("${auth.login-throttle.trusted-proxies:0}") int trustedProxies) {
+    ClientAddresses(@Value("${auth.login-throttle.trusted-proxies}") int trustedProxies) {
         if (trustedProxies < 0) {
             throw new IllegalArgumentException("auth.login-throttle.trusted-proxies must not be negative");
         }

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * {@code GET /.well-known/jwks.json}: the public keys that verify our tokens, for other services. Verifiers may cache
- * the set for {@link #MAX_AGE}; key rotation publishes a new key at least that long before it signs (see the README).
- * With a shared secret there is nothing to publish, and the path does not exist.
+ * the set for {@link #MAX_AGE}; key rotation publishes a new key at least that long before it signs (see
+ * docs/keys-and-rotation.md). With a shared secret there is nothing to publish, and the path does not exist.
  */
 @Controller("/.well-known/jwks.json")
 @Secured(SecurityRule.IS_ANONYMOUS)

@@ -1,17 +1,19 @@
 package io.jwtauth.adapter.rest;
 
+import io.jwtauth.testsupport.TestHttpClient;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** A plain JDK HTTP client, so requests go over the wire exactly as written and answers are read raw. */
+/**
+ * test-support's plain JDK HTTP client, so requests go over the wire exactly as written and answers are read raw,
+ * with each JSON body also parsed by the service's own JSON mapper.
+ */
 final class Http {
 
     record Answer(int status, Map<String, Object> body, HttpResponse<String> raw) {
@@ -20,22 +22,16 @@ final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newHttpClient();
-    private final URI base;
+    private final TestHttpClient client;
     private final JsonMapper json;
 
     Http(URI base, JsonMapper json) {
-        this.base = base;
+        this.client = new TestHttpClient(base);
         this.json = json;
     }
 
     Answer post(String path, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return send(request.build());
+        return answer(client.post(path, contentType, null, body));
     }
 
     Answer form(String path, String body) {
@@ -47,36 +43,24 @@ final class Http {
     }
 
     Answer postWithBearer(String path, String authorization, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return send(request.build());
+        return answer(client.post(path, contentType, authorization, body));
     }
 
     Answer get(String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return send(request.build());
+        return answer(client.get(path, authorization));
     }
 
     Answer send(HttpRequest request) {
+        return answer(client.send(request));
+    }
+
+    private Answer answer(HttpResponse<String> response) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             Map<String, Object> body = response.body().isEmpty() ? Map.of()
                     : json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
             return new Answer(response.statusCode(), body, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jwtauth.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jwtauth.testsupport.RunningJar;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -2,6 +2,7 @@ package io.jwtauth.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jwtauth.testsupport.RunningJar;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

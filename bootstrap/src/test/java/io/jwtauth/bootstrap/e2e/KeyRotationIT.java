@@ -2,6 +2,7 @@ package io.jwtauth.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jwtauth.testsupport.RunningJar;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Key pairs as an operator runs them with the built jar: the embedded default generates an ES256 key, another
- * service verifies our tokens from the JWKS, and the README's rotation steps replace the key without signing anyone
- * out, until the retired key is dropped.
+ * service verifies our tokens from the JWKS, and the rotation steps of docs/keys-and-rotation.md replace the key
+ * without signing anyone out, until the retired key is dropped.
  */
 class KeyRotationIT {
 

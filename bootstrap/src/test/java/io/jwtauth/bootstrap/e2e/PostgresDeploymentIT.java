@@ -2,7 +2,8 @@ package io.jwtauth.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jwtauth.bootstrap.PostgresServer;
+import io.jwtauth.testsupport.PostgresServer;
+import io.jwtauth.testsupport.RunningJar;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's PostgreSQL deployment, done as written: a DBA runs the README's SQL on a server where every role but
- * the superuser must give its password, then the built jar and its CLI are started with nothing but the datasource
+ * The PostgreSQL deployment of docs/postgresql.md, done as written: a DBA runs deploy/postgresql-setup.sql on a
+ * server where every role but the superuser must give its password, then the built jar and its CLI are started with nothing but the datasource
  * and signing key variables, and the tutorial is replayed against them.
  */
 class PostgresDeploymentIT {
 
-    private static final Path README = Path.of(System.getProperty("jwtauth.readme", "../README.md"));
+    private static final Path REPOSITORY = Path.of(System.getProperty("jwtauth.repository", ".."));
+    private static final Path SETUP_SQL = REPOSITORY.resolve("deploy/postgresql-setup.sql");
+    private static final Path GUIDE = REPOSITORY.resolve("docs/postgresql.md");
     private static final String DATABASE = "jwt_auth";
     private static final String ROLE = "jwt_auth";
     private static final String CONNECT = "\\connect " + DATABASE;
@@ -34,12 +37,12 @@ class PostgresDeploymentIT {
     Path workDir;
 
     @BeforeAll
-    static void createTheDatabaseAsTheReadmeSays() throws Exception {
+    static void createTheDatabaseAsTheGuideSays() throws Exception {
         postgres = PostgresServer.start();
         password = "pw-" + UUID.randomUUID();
-        String sql = readmeSql().replace(":'password'", "'" + password + "'");
+        String sql = Files.readString(SETUP_SQL).replace(":'password'", "'" + password + "'");
         int connect = sql.indexOf(CONNECT);
-        assertThat(connect).as("the README's SQL switches to the new database").isPositive();
+        assertThat(connect).as("the setup SQL switches to the new database").isPositive();
         postgres.execute("postgres", statements(sql.substring(0, connect)));
         postgres.execute(DATABASE, statements(sql.substring(connect + CONNECT.length())));
     }
@@ -94,16 +97,16 @@ class PostgresDeploymentIT {
                 + "', 'CONNECT')")).isEqualTo("f");
     }
 
-    /** The first {@code sql} block of the README after the heading that introduces it. */
-    private static String readmeSql() throws Exception {
-        String readme = Files.readString(README);
-        int heading = readme.indexOf("### Create the database and its role");
-        assertThat(heading).as("the README's heading for the DBA's SQL").isPositive();
-        int start = readme.indexOf("```sql\n", heading) + "```sql\n".length();
-        return readme.substring(start, readme.indexOf("```", start));
+    @Test
+    void theGuideShowsTheSqlThatRuns() throws Exception {
+        String guide = Files.readString(GUIDE);
+        int heading = guide.indexOf("## Create the database and its role");
+        assertThat(heading).as("the guide's heading for the DBA's SQL").isPositive();
+        int start = guide.indexOf("```sql\n", heading) + "```sql\n".length();
+        assertThat(guide.substring(start, guide.indexOf("```", start))).isEqualTo(Files.readString(SETUP_SQL));
     }
 
-    /** Statements as psql reads them from that block: comments dropped, each ended by a semicolon. */
+    /** Statements as psql reads them from that file: comments dropped, each ended by a semicolon. */
     private static List<String> statements(String sql) {
         StringBuilder code = new StringBuilder();
         for (String line : sql.split("\n")) {

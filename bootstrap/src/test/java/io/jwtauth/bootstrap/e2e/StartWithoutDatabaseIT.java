@@ -2,7 +2,8 @@ package io.jwtauth.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jwtauth.bootstrap.PostgresServer;
+import io.jwtauth.testsupport.PostgresServer;
+import io.jwtauth.testsupport.RunningJar;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.jwtauth.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jwtauth.testsupport.RunningJar;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

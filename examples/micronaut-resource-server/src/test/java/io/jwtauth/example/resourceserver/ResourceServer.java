@@ -1,12 +1,11 @@
 package io.jwtauth.example.resourceserver;
 
+import io.jwtauth.testsupport.TestHttpClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,10 +13,11 @@ import java.util.Map;
 final class ResourceServer implements AutoCloseable {
 
     private final EmbeddedServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final TestHttpClient http;
 
     private ResourceServer(EmbeddedServer server) {
         this.server = server;
+        this.http = new TestHttpClient(server.getURI());
     }
 
     /**
@@ -32,9 +32,11 @@ final class ResourceServer implements AutoCloseable {
 
     /** GETs the protected route with {@code Authorization: Bearer <token>}. */
     HttpResponse<String> whoAmI(String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(server.getURI().resolve("/api/whoami"))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return http.get("/api/whoami", "Bearer " + token);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     @Override

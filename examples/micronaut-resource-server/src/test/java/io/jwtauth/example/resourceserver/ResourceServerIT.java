@@ -10,7 +10,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.jwtauth.bootstrap.e2e.RunningJar;
+import io.jwtauth.testsupport.RunningJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;

@@ -3,7 +3,7 @@
 # as the history of issued tokens grows? A benchmark, not a test: run it by hand on a quiet machine and read the
 # numbers. Everything runs on 127.0.0.1 and stops by itself.
 #
-#   bench/refresh-history.sh [SECONDS] [ROUNDS] [CLIENTS]    defaults: 20 s per measurement, 3 rounds, 4 clients
+#   perf/http/refresh-history.sh [SECONDS] [ROUNDS] [CLIENTS]    defaults: 20 s per measurement, 3 rounds, 4 clients
 #
 # It starts PostgreSQL 14 from the binaries of the embedded-postgres jar in Maven's local repository (there once
 # `mvn verify` has run), with two databases, one seeded to 10 000 token records and one to 1 000 000. On each it
@@ -14,12 +14,12 @@
 # latency the clients saw (each run starts from the seeded size: the records the previous run added are deleted); at the end the same over all rounds, the ratios 1M/10k, and PostgreSQL's plans for a
 # refresh's statements on the large table.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/../lib.sh"
+cd "$ROOT"
 
 SECONDS_PER_RUN=${1:-20}
 ROUNDS=${2:-3}
 CLIENTS=${3:-4}
-JAR=$PWD/bootstrap/target/jwt-auth.jar
 SIGNING_KEY=bench-signing-key-of-more-than-thirty-two-bytes
 
 [ -f "$JAR" ] || mvn -B -q package -DskipTests
@@ -39,16 +39,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-bench() { timeout 900 java -cp "$JAR" bench/RefreshHistory.java "$@"; }
-
-wait_for_port() {
-    for _ in $(seq 1 600); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "nothing listens on port $1" >&2; return 1
-}
+bench() { timeout 900 java -cp "$JAR" perf/http/RefreshHistory.java "$@"; }
 
 echo "== $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== $(java -version 2>&1 | head -1); PostgreSQL from $(basename "$BINARIES")"

@@ -9,9 +9,10 @@ import io.jwtauth.application.AuthenticateAccessToken;
 import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.TokenSettings;
 import io.jwtauth.domain.User;
+import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.Username;
-import io.jwtauth.domain.fake.InMemoryUserStore;
 import io.jwtauth.domain.service.TokenIssuer;
+import io.jwtauth.domain.port.UserStore;
 import io.jwtauth.domain.service.TokenVerifier;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,8 +55,9 @@ public class AuthenticationBenchmark {
         NimbusTokenCodec codec = new NimbusTokenCodec(keys, Optional.empty(), Optional.empty());
         TokenSettings settings = new TokenSettings(Duration.ofMinutes(5), Duration.ofDays(1), false, false,
                 Duration.ZERO, Duration.ZERO);
-        InMemoryUserStore database = new InMemoryUserStore();
-        User user = database.add(new Username("myuser"), new PasswordHash("$argon2id$unused"), true, Instant.EPOCH);
+        User user = new User(new UserId(1), new Username("myuser"), new PasswordHash("$argon2id$unused"), true,
+                Instant.EPOCH);
+        OneUser database = new OneUser(user);
         // A day rather than the service's 5 s, so that the owner stays cached for the whole measurement.
         users = new CachingUserStore(database, Duration.ofDays(1), 100_000);
         users.findById(user.id());
@@ -72,5 +74,47 @@ public class AuthenticationBenchmark {
             throw new IllegalStateException("the owner should be cached");
         }
         return authenticate.authenticate(verified);
+    }
+
+    /**
+     * The database behind the cache, holding the benchmark's one user. The cache is filled before measuring, so it is
+     * read once; the benchmark writes nothing, so writes are refused rather than pretended.
+     */
+    private record OneUser(User user) implements UserStore {
+
+        @Override
+        public Optional<User> findByUsername(Username username) {
+            return Optional.of(user).filter(candidate -> candidate.username().equals(username));
+        }
+
+        @Override
+        public Optional<User> findById(UserId id) {
+            return Optional.of(user).filter(candidate -> candidate.id().equals(id));
+        }
+
+        @Override
+        public User add(Username username, PasswordHash passwordHash, boolean active, Instant now) {
+            throw new UnsupportedOperationException("the benchmark only reads");
+        }
+
+        @Override
+        public void changePassword(UserId id, PasswordHash passwordHash, Instant now) {
+            throw new UnsupportedOperationException("the benchmark only reads");
+        }
+
+        @Override
+        public boolean replacePasswordHash(UserId id, PasswordHash expected, PasswordHash replacement) {
+            throw new UnsupportedOperationException("the benchmark only reads");
+        }
+
+        @Override
+        public void deactivate(UserId id, Instant now) {
+            throw new UnsupportedOperationException("the benchmark only reads");
+        }
+
+        @Override
+        public void activate(UserId id) {
+            throw new UnsupportedOperationException("the benchmark only reads");
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.jwtauth.bootstrap;
+package io.jwtauth.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

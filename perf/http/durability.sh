@@ -3,16 +3,15 @@
 # delay (WRITE_DELAY=500, commits reach the file up to half a second later) and one on the shipped default
 # (WRITE_DELAY=0, every commit is written before it returns), measured in turns with wrk, ROUNDS times each:
 #
-#   bench/durability.sh
+#   perf/http/durability.sh
 #
-# Scenarios: refresh with rotation and blacklisting (bench/rotate.lua; two commits per request) and login
-# (bench/login.lua; one commit per request, plus an Argon2id hash). Only one server is under load at a time; taking
+# Scenarios: refresh with rotation and blacklisting (rotate.lua; two commits per request) and login
+# (login.lua; one commit per request, plus an Argon2id hash). Only one server is under load at a time; taking
 # turns gives both the machine's drift alike. Prints, per server and scenario, the mean rate and the rounds.
 # Needs wrk and curl, and a built jar (mvn -B -q package -DskipTests).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-LAUNCHER=$ROOT/jwt-auth
+. "$(dirname "$0")/../lib.sh"
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-10}
 LOGIN_WARMUP=${LOGIN_WARMUP:-20}
@@ -25,7 +24,7 @@ DELAYED_PORT=${DELAYED_PORT:-18090}
 DURABLE_PORT=${DURABLE_PORT:-18091}
 
 command -v wrk >/dev/null || { echo "durability: wrk is missing (apt-get install wrk)" >&2; exit 2; }
-[ -f "$ROOT/bootstrap/target/jwt-auth.jar" ] || { echo "durability: build first: mvn -B -q package -DskipTests" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "durability: build first: mvn -B -q package -DskipTests" >&2; exit 2; }
 
 WORK=$(mktemp -d)
 PIDS=()
@@ -47,10 +46,7 @@ start() {
       DATASOURCES_DEFAULT_URL="jdbc:h2:file:./data/auth;AUTO_SERVER=TRUE;WRITE_DELAY=$delay" \
       "$LAUNCHER" >"$WORK/$name.log" 2>&1) &
   PIDS+=($!)
-  for _ in $(seq 1 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/health/")" = 200 ] && break
-    sleep 0.1
-  done
+  wait_for_http "http://127.0.0.1:$port/api/health/"
   (cd "$WORK/$name" && echo mypassword | env DATASOURCES_DEFAULT_URL="jdbc:h2:file:./data/auth;AUTO_SERVER=TRUE" \
       "$LAUNCHER" users create myuser --password-stdin >/dev/null)
 }
@@ -73,10 +69,10 @@ run() {
   local name=$1 scenario=$2 port=$3 seconds=$4 connections=$5 out
   if [ "$scenario" = rotate ]; then
     sessions "$name" "$port"
-    out=$(TOKEN_DIR=$WORK/$name-tokens wrk -t2 -c"$connections" -d"${seconds}s" -s "$ROOT/bench/rotate.lua" \
+    out=$(TOKEN_DIR=$WORK/$name-tokens wrk -t2 -c"$connections" -d"${seconds}s" -s "$HTTP_DIR/rotate.lua" \
         "http://127.0.0.1:$port/api/token/refresh/")
   else
-    out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$ROOT/bench/login.lua" "http://127.0.0.1:$port/api/token/")
+    out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$HTTP_DIR/login.lua" "http://127.0.0.1:$port/api/token/")
   fi
   if echo "$out" | grep -q Non-2xx; then
     echo "durability: $name $scenario: $(echo "$out" | grep Non-2xx)" >&2

@@ -1,11 +1,9 @@
-package io.jwtauth.bootstrap.e2e;
+package io.jwtauth.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,20 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The runnable jar as an operator starts it, through the README's {@code jwt-auth} launcher: a separate JVM in its
  * own working folder (so {@code ./data} is fresh), configured only through environment variables. The launcher is
  * the system property {@code jwtauth.launcher}, or {@code ../jwt-auth} from a module of the root folder.
  *
- * <p>It lives in the test-support module, for the examples' tests too, but keeps the package of bootstrap's end-to-end
- * tests: they use it as before, and the architecture rules count it with bootstrap, which is no layer.
+ * <p>Its HTTP client is {@link TestHttpClient}, whose I/O failures it passes on as {@link IOException}s.
  */
 public final class RunningJar implements AutoCloseable {
 
@@ -38,17 +32,16 @@ public final class RunningJar implements AutoCloseable {
     public record Result(int exitCode, String out, String err) {
     }
 
-    private static final Pattern STRING_FIELD = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
-
     private final Process process;
     private final Path log;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final TestHttpClient http;
     public final int port;
 
     private RunningJar(Process process, Path log, int port) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.http = new TestHttpClient(URI.create("http://127.0.0.1:" + port), ANSWER_TIMEOUT);
     }
 
     /**
@@ -125,27 +118,35 @@ public final class RunningJar implements AutoCloseable {
 
     /** POSTs a form, as the tutorial's curl does. */
     public HttpResponse<String> form(String path, String body) throws IOException, InterruptedException {
-        return post(path, "application/x-www-form-urlencoded", body);
+        try {
+            return http.form(path, body);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     public HttpResponse<String> json(String path, String body) throws IOException, InterruptedException {
-        return post(path, "application/json", body);
+        try {
+            return http.json(path, body);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** GETs {@code path}, with the given Authorization header unless it is null. */
     public HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().timeout(ANSWER_TIMEOUT);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        try {
+            return http.get(path, authorization);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**
      * Writes {@code request} byte for byte (ISO-8859-1) on a new connection, with {@code {port}} replaced by the
      * server's port, and returns everything the server sends until it closes: send {@code Connection: close}.
      */
-    String raw(String request) throws IOException {
+    public String raw(String request) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout((int) ANSWER_TIMEOUT.toMillis());
             socket.getOutputStream().write(request.replace("{port}", Integer.toString(port))
@@ -156,24 +157,12 @@ public final class RunningJar implements AutoCloseable {
 
     /** The string fields of a one-level JSON answer, such as a token pair. */
     public static Map<String, String> fields(String json) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher matcher = STRING_FIELD.matcher(json);
-        while (matcher.find()) {
-            fields.put(matcher.group(1), matcher.group(2));
-        }
-        return fields;
-    }
-
-    private HttpResponse<String> post(String path, String contentType, String body)
-            throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(ANSWER_TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return JsonFields.of(json);
     }
 
     /** {@code path} on this server, e.g. {@code /.well-known/jwks.json}. */
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return http.uri(path);
     }
 
     public String log() {

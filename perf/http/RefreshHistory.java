@@ -24,10 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Java half of bench/refresh-history.sh (which starts PostgreSQL and the jars and calls this): fills the
+ * The Java half of perf/http/refresh-history.sh (which starts PostgreSQL and the jars and calls this): fills the
  * refresh_tokens table with history, measures refresh latency against a running node, shows PostgreSQL's plans for
  * the statements a refresh runs, and runs a single statement where no psql is at hand. Run with the built jar on the class path, for its PostgreSQL driver:
- * {@code java -cp bootstrap/target/jwt-auth.jar bench/RefreshHistory.java COMMAND ...}.
+ * {@code java -cp bootstrap/target/jwt-auth.jar perf/http/RefreshHistory.java COMMAND ...}.
  */
 public final class RefreshHistory {
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of jwt-auth on this machine with wrk, and of the simplejwt reference app in the same run when asked:
 #
-#   bench/run.sh [--reference PATH_TO/simplejwt-reference.sh]
+#   perf/http/run.sh [--reference PATH_TO/simplejwt-reference.sh]
 #
 # Builds the jars if missing, starts jwt-auth with the README's launcher, warms each scenario up, then measures
 # throughput and p50/p99 latency of: an unauthenticated baseline (/api/health/) and the protected GET, in turns,
@@ -14,11 +14,8 @@
 # Traffic goes to 127.0.0.1 only; every run is bounded in time. Needs wrk and curl (Debian: apt-get install wrk curl).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=$ROOT/bootstrap/target/jwt-auth.jar
-JMH_JAR=$ROOT/benchmarks/target/benchmarks.jar
+. "$(dirname "$0")/../lib.sh"
 # jwt-auth runs through the README's launcher, with its JVM options (jvm.options) and class-data sharing archive.
-LAUNCHER=$ROOT/jwt-auth
 JVM_OPTIONS=$(grep -v '^#' "$ROOT/jvm.options" | tr '\n' ' ')
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-10}
@@ -39,7 +36,7 @@ REFERENCE_SCRIPT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --reference) REFERENCE_SCRIPT=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
-    *) echo "usage: bench/run.sh [--reference PATH_TO/simplejwt-reference.sh]" >&2; exit 2 ;;
+    *) echo "usage: perf/http/run.sh [--reference PATH_TO/simplejwt-reference.sh]" >&2; exit 2 ;;
   esac
 done
 
@@ -271,7 +268,7 @@ stop_nginx() {
 # the figure, as the mean over the rounds is for logins.
 measure_login_against_argon2() {
   local port=$1
-  local logins=(-s "$ROOT/bench/login.lua" "http://127.0.0.1:$port/api/token/")
+  local logins=(-s "$HTTP_DIR/login.lua" "http://127.0.0.1:$port/api/token/")
   warm_up "$LOGIN_WARMUP" "$LOGIN_CONNECTIONS" "${logins[@]}"
   for round in $(seq 1 "$ROUNDS"); do
     wrk_round login "$LOGIN_CONNECTIONS" "$DURATION" "${logins[@]}"
@@ -305,7 +302,7 @@ sessions() {
 # measure_rotation NAME PORT: refresh with rotation and blacklisting, on a server started with both turned on.
 measure_rotation() {
   local name=$1 port=$2 sessions=$((CONNECTIONS + 16))
-  local rotations=(-s "$ROOT/bench/rotate.lua" "http://127.0.0.1:$port")
+  local rotations=(-s "$HTTP_DIR/rotate.lua" "http://127.0.0.1:$port")
   sessions "$port" warm "$sessions"
   sessions "$port" measured "$sessions"
   # Each run reads its own sessions: a token spent in the warm-up would count as reuse in the measured run.
@@ -353,7 +350,7 @@ measure_protected_against_baseline "$PORT" "$ACCESS"
 PEAK_RSS_MB=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER/status")
 echo "  peak resident memory so far (VmHWM): ${PEAK_RSS_MB} MB"
 measure_nginx_forward_auth "$PORT" "$ACCESS"
-REFRESH_TOKEN=$REFRESH measure refresh "$CONNECTIONS" -s "$ROOT/bench/refresh.lua" "http://127.0.0.1:$PORT/api/token/refresh/"
+REFRESH_TOKEN=$REFRESH measure refresh "$CONNECTIONS" -s "$HTTP_DIR/refresh.lua" "http://127.0.0.1:$PORT/api/token/refresh/"
 measure_login_against_argon2 "$PORT"
 stop_jwt_auth
 
@@ -376,8 +373,8 @@ PY
   measure ref-protected "$CONNECTIONS" -H "Authorization: Bearer $(echo "$REF_PAIR" | field access)" \
       "http://127.0.0.1:$REF_PORT/api/profile/"
   REFRESH_TOKEN=$(echo "$REF_PAIR" | field refresh) measure ref-refresh "$CONNECTIONS" \
-      -s "$ROOT/bench/refresh.lua" "http://127.0.0.1:$REF_PORT/api/token/refresh/"
-  measure ref-login "$LOGIN_CONNECTIONS" -s "$ROOT/bench/login.lua" "http://127.0.0.1:$REF_PORT/api/token/"
+      -s "$HTTP_DIR/refresh.lua" "http://127.0.0.1:$REF_PORT/api/token/refresh/"
+  measure ref-login "$LOGIN_CONNECTIONS" -s "$HTTP_DIR/login.lua" "http://127.0.0.1:$REF_PORT/api/token/"
   start_reference BENCH_ROTATE=1
   measure_rotation ref-rotation "$REF_PORT"
   stop_reference
