@@ -37,8 +37,11 @@ import java.util.regex.Pattern;
         info = @Info(title = "jwt-auth", version = "1",
                 description = "JWT login for REST APIs, wire-compatible with djangorestframework-simplejwt. Every path "
                         + "also answers with a trailing slash (simplejwt's spelling). Every 401 carries "
-                        + "`WWW-Authenticate: Bearer realm=\"api\"`; unknown paths answer 404 and wrong methods 405, "
-                        + "with `{\"detail\": …}`.",
+                        + "`WWW-Authenticate: Bearer realm=\"api\"`. On every path, an unknown path answers 404 "
+                        + "and a wrong method 405; and what the HTTP layer refuses before any endpoint runs answers "
+                        + "400 (malformed request), 403 (a CORS origin not allowed), 406 (an `Accept` nothing "
+                        + "satisfies), 413/414/431 (body, request line or headers too large) or 501/505 (unsupported "
+                        + "framing or version); each with DRF's `{\"detail\": …}` and nothing else.",
                 license = @License(name = "see the repository")))
 @SecurityScheme(name = ApiDocsController.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "An access token from POST /api/token/.")

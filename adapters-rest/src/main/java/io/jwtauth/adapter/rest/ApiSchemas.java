@@ -1,9 +1,9 @@
 package io.jwtauth.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The request and error bodies of the OpenAPI document, which the controllers cannot state themselves: they read
@@ -67,6 +67,12 @@ final class ApiSchemas {
 
     @Schema(name = "JwkSet", additionalProperties = Schema.AdditionalPropertiesValue.FALSE, description = "RFC 7517 §5: each key a public JWK with `kty`, `kid`, `use`, `alg` and the "
             + "key's parameters.")
-    record JwkSet(List<Map<String, Object>> keys) {
+    record JwkSet(List<Jwk> keys) {
+    }
+
+    @Schema(name = "Jwk", additionalProperties = Schema.AdditionalPropertiesValue.FALSE, description = "A public "
+            + "JWK (RFC 7517 §4, RFC 7518 §6): `n`, `e` for RSA; `crv`, `x`, `y` for EC.")
+    record Jwk(String kty, String kid, String use, String alg, @Nullable String n, @Nullable String e,
+               @Nullable String crv, @Nullable String x, @Nullable String y) {
     }
 }

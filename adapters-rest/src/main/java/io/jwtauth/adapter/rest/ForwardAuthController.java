@@ -67,7 +67,7 @@ final class ForwardAuthController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
     @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
-    HttpResponse<?> get(@Parameter(hidden = true) AuthenticatedUser user) {
+    HttpResponse<Void> get(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
@@ -82,7 +82,7 @@ final class ForwardAuthController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
     @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
-    HttpResponse<?> post(@Parameter(hidden = true) AuthenticatedUser user) {
+    HttpResponse<Void> post(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
@@ -97,7 +97,7 @@ final class ForwardAuthController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
     @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
-    HttpResponse<?> put(@Parameter(hidden = true) AuthenticatedUser user) {
+    HttpResponse<Void> put(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
@@ -112,7 +112,7 @@ final class ForwardAuthController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
     @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
-    HttpResponse<?> patch(@Parameter(hidden = true) AuthenticatedUser user) {
+    HttpResponse<Void> patch(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
@@ -127,7 +127,7 @@ final class ForwardAuthController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
     @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
-    HttpResponse<?> delete(@Parameter(hidden = true) AuthenticatedUser user) {
+    HttpResponse<Void> delete(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
@@ -142,12 +142,12 @@ final class ForwardAuthController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
     @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
-    HttpResponse<?> options(@Parameter(hidden = true) AuthenticatedUser user) {
+    HttpResponse<Void> options(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
-    private static HttpResponse<?> allowed(AuthenticatedUser user) {
-        return HttpResponse.ok()
+    private static HttpResponse<Void> allowed(AuthenticatedUser user) {
+        return HttpResponse.<Void>ok()
                 .header(USER_ID, user.id().asClaim())
                 .header(USERNAME, headerSafe(user.username().value()));
     }
