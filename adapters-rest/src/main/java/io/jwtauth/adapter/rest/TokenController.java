@@ -1,8 +1,8 @@
 package io.jwtauth.adapter.rest;
 
+import io.jwtauth.application.AuthenticateAccessToken.AuthenticatedUser;
 import io.jwtauth.application.BlacklistRefreshToken;
 import io.jwtauth.application.ObtainTokenPair;
-import io.jwtauth.application.AuthenticateAccessToken.AuthenticatedUser;
 import io.jwtauth.application.RefreshAccessToken;
 import io.jwtauth.application.RevokeAllRefreshTokens;
 import io.jwtauth.application.VerifyToken;
@@ -16,12 +16,12 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Parameter;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
