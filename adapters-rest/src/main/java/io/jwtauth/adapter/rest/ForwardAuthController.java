@@ -14,6 +14,13 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -50,37 +57,97 @@ final class ForwardAuthController {
 
     /** Also answers HEAD, as every GET route does. */
     @Get(uris = {"/", "/{+path}"})
-    HttpResponse<?> get(AuthenticatedUser user) {
+    @Operation(summary = "Forward authentication (any method): 200 with the user in headers, or 401",
+            security = @SecurityRequirement(name = ApiDocsController.BEARER))
+    @ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
+            @Header(name = USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
+            @Header(name = USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
+                    schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
+    @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    HttpResponse<Void> get(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
     @Post(uris = {"/", "/{+path}"})
-    HttpResponse<?> post(AuthenticatedUser user) {
+    @Operation(summary = "Forward authentication (any method): 200 with the user in headers, or 401",
+            security = @SecurityRequirement(name = ApiDocsController.BEARER))
+    @ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
+            @Header(name = USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
+            @Header(name = USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
+                    schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
+    @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    HttpResponse<Void> post(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
     @Put(uris = {"/", "/{+path}"})
-    HttpResponse<?> put(AuthenticatedUser user) {
+    @Operation(summary = "Forward authentication (any method): 200 with the user in headers, or 401",
+            security = @SecurityRequirement(name = ApiDocsController.BEARER))
+    @ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
+            @Header(name = USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
+            @Header(name = USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
+                    schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
+    @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    HttpResponse<Void> put(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
     @Patch(uris = {"/", "/{+path}"})
-    HttpResponse<?> patch(AuthenticatedUser user) {
+    @Operation(summary = "Forward authentication (any method): 200 with the user in headers, or 401",
+            security = @SecurityRequirement(name = ApiDocsController.BEARER))
+    @ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
+            @Header(name = USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
+            @Header(name = USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
+                    schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
+    @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    HttpResponse<Void> patch(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
     @Delete(uris = {"/", "/{+path}"})
-    HttpResponse<?> delete(AuthenticatedUser user) {
+    @Operation(summary = "Forward authentication (any method): 200 with the user in headers, or 401",
+            security = @SecurityRequirement(name = ApiDocsController.BEARER))
+    @ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
+            @Header(name = USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
+            @Header(name = USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
+                    schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
+    @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    HttpResponse<Void> delete(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
     @Options(uris = {"/", "/{+path}"})
-    HttpResponse<?> options(AuthenticatedUser user) {
+    @Operation(summary = "Forward authentication (any method): 200 with the user in headers, or 401",
+            security = @SecurityRequirement(name = ApiDocsController.BEARER))
+    @ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
+            @Header(name = USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
+            @Header(name = USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
+                    schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
+    @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    HttpResponse<Void> options(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
-    private static HttpResponse<?> allowed(AuthenticatedUser user) {
-        return HttpResponse.ok()
+    private static HttpResponse<Void> allowed(AuthenticatedUser user) {
+        return HttpResponse.<Void>ok()
                 .header(USER_ID, user.id().asClaim())
                 .header(USERNAME, headerSafe(user.username().value()));
     }
