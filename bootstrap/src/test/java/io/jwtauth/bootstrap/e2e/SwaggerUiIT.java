@@ -3,6 +3,7 @@ package io.jwtauth.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jwtauth.testsupport.RunningJar;
 import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
