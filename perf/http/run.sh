@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load benchmark of jwt-auth on this machine with wrk, and of the simplejwt reference app in the same run when asked:
 #
-#   perf/http/run.sh [--reference PATH_TO/simplejwt-reference.sh]
+#   perf/http/run.sh [--reference PATH_TO/simplejwt-reference.sh] [--startup-only]
+#
+# --startup-only measures only start-up, the operator commands and peak memory under the soak (below), not throughput.
 #
 # Builds the jars if missing, starts jwt-auth with the README's launcher, warms each scenario up, then measures
 # throughput and p50/p99 latency of: an unauthenticated baseline (/api/health/) and the protected GET, in turns,
@@ -11,6 +13,11 @@
 # rate under JMH with the same JVM options.
 # The reference runs the same scenarios; for the rotation scenario it is restarted with simplejwt's
 # ROTATE_REFRESH_TOKENS and BLACKLIST_AFTER_ROTATION turned on, so that both sides rotate and blacklist.
+# Start-up, operator commands and memory, each against the reference in the same run when --reference is given
+# (measure_startup_commands_memory): start-up to the first 200 of the protected GET (a token from an earlier start),
+# alternately, STARTUP_ROUNDS times; `users set-password --help` against `manage.py changepassword --help` and
+# `users create` against `manage.py createsuperuser --noinput`, with hyperfine, in turns; peak resident memory (VmHWM,
+# summed over gunicorn's processes) under a SOAK-second, SOAK_CONNECTIONS-connection protected-GET load of a fresh start.
 # Traffic goes to 127.0.0.1 only; every run is bounded in time. Needs wrk and curl (Debian: apt-get install wrk curl).
 set -euo pipefail
 
@@ -32,17 +39,24 @@ NGINX_UPSTREAM_PORT=${NGINX_UPSTREAM_PORT:-18082}
 NGINX_PLAIN_PORT=${NGINX_PLAIN_PORT:-18083}
 NGINX_AUTH_PORT=${NGINX_AUTH_PORT:-18084}
 REFERENCE_SCRIPT=""
+STARTUP_ONLY=""
+STARTUP_ROUNDS=${STARTUP_ROUNDS:-5}
+COMMAND_RUNS=${COMMAND_RUNS:-3}
+SOAK=${SOAK:-60}
+SOAK_CONNECTIONS=${SOAK_CONNECTIONS:-128}
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --reference) REFERENCE_SCRIPT=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
-    *) echo "usage: perf/http/run.sh [--reference PATH_TO/simplejwt-reference.sh]" >&2; exit 2 ;;
+    --startup-only) STARTUP_ONLY=1; shift ;;
+    *) echo "usage: perf/http/run.sh [--reference PATH_TO/simplejwt-reference.sh] [--startup-only]" >&2; exit 2 ;;
   esac
 done
 
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "bench: hyperfine is missing (apt-get install hyperfine)" >&2; exit 2; }
 [ "$ROUNDS" -ge 1 ] && [ "$DURATION" -ge 1 ] || { echo "bench: ROUNDS and DURATION must be at least 1" >&2; exit 2; }
-if [ ! -f "$JAR" ] || [ ! -f "$JMH_JAR" ]; then
+if [ ! -f "$JAR" ] || { [ -z "$STARTUP_ONLY" ] && [ ! -f "$JMH_JAR" ]; }; then
   (cd "$ROOT" && mvn -B -q package -DskipTests)
 fi
 
@@ -142,7 +156,7 @@ report() {
   if [ "${P50[$name]}" != - ]; then
     latency=$(printf 'p50 %7s ms   p99 %7s ms' "${P50[$name]}" "${P99[$name]}")
   fi
-  printf '  %-12s %10s /s   %-32s (rounds: %s)\n' "$name" "${RPS[$name]}" "$latency" \
+  printf '  %-12s %10s %-4s %-32s (rounds: %s)\n' "$name" "${RPS[$name]}" "${UNIT:-/s}" "$latency" \
       "$(awk '{ printf "%s%.1f", (NR > 1 ? ", " : ""), $1 }' "$rounds")"
 }
 
@@ -331,8 +345,134 @@ stop_reference() {
   fi
 }
 
+# start_until_answer NAME URL TOKEN COMMAND...: starts COMMAND in the background (its pid in STARTED_PID) and appends to
+# rounds-NAME the milliseconds until GET URL with the bearer TOKEN first answers 200 (polled every 10 ms, 60 s at most).
+start_until_answer() {
+  local name=$1 url=$2 token=$3 started code
+  shift 3
+  started=$(now_ms)
+  "$@" >>"$WORK/$name.log" 2>&1 &
+  STARTED_PID=$!
+  for _ in $(seq 1 6000); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$url" || true)
+    if [ "$code" = 200 ]; then
+      echo "$(( $(now_ms) - started )) - -" >>"$WORK/rounds-$name"
+      return 0
+    fi
+    sleep 0.01
+  done
+  echo "bench: $name: $url did not answer 200 within 60 s (last: $code); its log: $(tail -5 "$WORK/$name.log")" >&2
+  exit 1
+}
+
+stop_started() {
+  kill "$STARTED_PID" 2>/dev/null || true
+  wait "$STARTED_PID" 2>/dev/null || true
+}
+
+# The peak resident set (VmHWM) in MB of a process and its children (gunicorn's workers), summed.
+peak_rss_mb() {
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" || true); do
+    total=$(( total + $(awk '/VmHWM/ { print $2 }' "/proc/$pid/status") ))
+  done
+  echo $(( total / 1024 ))
+}
+
+# hyperfine_mean NAME COMMAND: COMMAND_RUNS runs (after one unmeasured) under hyperfine; appends the mean in ms.
+hyperfine_mean() {
+  local name=$1
+  hyperfine -N --style none --warmup 1 --runs "$COMMAND_RUNS" --export-json "$WORK/hyperfine.json" "$2" >/dev/null 2>&1 \
+    || hyperfine --style none --warmup 1 --runs "$COMMAND_RUNS" --export-json "$WORK/hyperfine.json" "$2" >/dev/null
+  sed -n 's/.*"mean": *\([0-9.e-]*\).*/\1/p' "$WORK/hyperfine.json" | head -1 \
+    | awk '{ printf "%.1f - -\n", $1 * 1000 }' >>"$WORK/rounds-$name"
+}
+
+# Start-up to the first answer, operator commands and peak memory under the soak, for jwt-auth and, with --reference,
+# the reference, in turns. Run from the same working directories as the rest (the embedded default's database for
+# jwt-auth, the reference's SQLite file).
+measure_startup_commands_memory() {
+  local jwt_token ref_token="" i
+  local jwt_url=http://127.0.0.1:$PORT/api/profile/ ref_url=http://127.0.0.1:$REF_PORT/api/profile/
+  local jwt_env=(env MICRONAUT_SERVER_PORT=$PORT AUTH_ACCESS_TOKEN_LIFETIME=1h)
+  local ref_server=(env BENCH_LONG_ACCESS=1 gunicorn -w 2 -b "127.0.0.1:$REF_PORT" ref.wsgi)
+  rm -f "$WORK"/rounds-startup* "$WORK"/rounds-help* "$WORK"/rounds-create*
+  (cd "$WORK/jwt-auth" && echo mypassword | "$LAUNCHER" users create myuser --password-stdin >/dev/null 2>&1) || true
+  start_jwt_auth
+  jwt_token=$(login "$PORT" | field access)
+  stop_jwt_auth
+  if [ -n "$REFERENCE_SCRIPT" ]; then
+    [ -d "$WORK/reference" ] || bash "$REFERENCE_SCRIPT" "$WORK/reference" >/dev/null
+    # Access tokens live 1 h on both sides here (jwt-auth: AUTH_ACCESS_TOKEN_LIFETIME): simplejwt's 5 min would expire
+    # before the last start on a loaded machine.
+    grep -q BENCH_LONG_ACCESS "$WORK/reference/ref/settings.py" || cat >>"$WORK/reference/ref/settings.py" <<'PY'
+
+import os
+if os.environ.get('BENCH_LONG_ACCESS') == '1':
+    SIMPLE_JWT['ACCESS_TOKEN_LIFETIME'] = timedelta(hours=1)
+PY
+    start_reference BENCH_LONG_ACCESS=1
+    ref_token=$(login "$REF_PORT" | field access)
+    stop_reference
+  fi
+  for i in $(seq 1 "$STARTUP_ROUNDS"); do
+    (cd "$WORK/jwt-auth" && start_until_answer startup "$jwt_url" "$jwt_token" "${jwt_env[@]}" "$LAUNCHER"; stop_started)
+    if [ -n "$ref_token" ]; then
+      (cd "$WORK/reference" && start_until_answer ref-startup "$ref_url" "$ref_token" "${ref_server[@]}"; stop_started)
+    fi
+  done
+  UNIT=ms report startup
+  [ -z "$ref_token" ] || UNIT=ms report ref-startup
+  for i in $(seq 1 "$STARTUP_ROUNDS"); do
+    (cd "$WORK/jwt-auth" && hyperfine_mean help "$LAUNCHER users set-password --help")
+    if [ -n "$ref_token" ]; then
+      (cd "$WORK/reference" && hyperfine_mean ref-help "/usr/bin/python3 manage.py changepassword --help")
+    fi
+    (cd "$WORK/jwt-auth" && hyperfine_mean create \
+        "bash -c 'echo mypassword | $LAUNCHER users create u\$(date +%s%N) --password-stdin'")
+    if [ -n "$ref_token" ]; then
+      (cd "$WORK/reference" && DJANGO_SUPERUSER_PASSWORD=mypassword hyperfine_mean ref-create \
+          "bash -c '/usr/bin/python3 manage.py createsuperuser --noinput --username u\$(date +%s%N) --email a@example.com'")
+    fi
+  done
+  UNIT=ms report help
+  [ -z "$ref_token" ] || UNIT=ms report ref-help
+  UNIT=ms report create
+  [ -z "$ref_token" ] || UNIT=ms report ref-create
+  (cd "$WORK/jwt-auth" && start_until_answer soak-start "$jwt_url" "$jwt_token" "${jwt_env[@]}" "$LAUNCHER"
+   wrk -t2 -c"$SOAK_CONNECTIONS" -d"${SOAK}s" -H "Authorization: Bearer $jwt_token" "$jwt_url" >/dev/null
+   peak_rss_mb "$STARTED_PID" >"$WORK/soak-peak"; stop_started)
+  SOAK_PEAK_MB=$(cat "$WORK/soak-peak")
+  if [ -n "$ref_token" ]; then
+    (cd "$WORK/reference" && start_until_answer ref-soak-start "$ref_url" "$ref_token" "${ref_server[@]}"
+     wrk -t2 -c"$SOAK_CONNECTIONS" -d"${SOAK}s" -H "Authorization: Bearer $ref_token" "$ref_url" >/dev/null
+     peak_rss_mb "$STARTED_PID" >"$WORK/ref-soak-peak"; stop_started)
+    REF_SOAK_PEAK_MB=$(cat "$WORK/ref-soak-peak")
+  fi
+  echo "  peak resident memory, ${SOAK} s / ${SOAK_CONNECTIONS} connections: jwt-auth ${SOAK_PEAK_MB} MB, reference ${REF_SOAK_PEAK_MB:--} MB"
+}
+
+# The table of start-up, commands and memory, with the issue's targets.
+print_startup_table() {
+  echo "| start-up to first protected answer (mean of $STARTUP_ROUNDS, in turns), ms | ${RPS[startup]} | ${RPS[ref-startup]:-} | $(ratio "${RPS[startup]}" "${RPS[ref-startup]:-0}") | <= 0.8x |"
+  echo "| users set-password --help vs manage.py changepassword --help (hyperfine), ms | ${RPS[help]} | ${RPS[ref-help]:-} | $(ratio "${RPS[help]}" "${RPS[ref-help]:-0}") | <= 1x |"
+  echo "| users create vs manage.py createsuperuser --noinput (hyperfine), ms | ${RPS[create]} | ${RPS[ref-create]:-} | $(ratio "${RPS[create]}" "${RPS[ref-create]:-0}") | <= 1.5x |"
+  echo "| peak RSS, ${SOAK} s / ${SOAK_CONNECTIONS}-connection protected GET (reference: all processes), MB | ${SOAK_PEAK_MB} | ${REF_SOAK_PEAK_MB:-} | $(ratio "${SOAK_PEAK_MB}" "${REF_SOAK_PEAK_MB:-0}") | <= 1x |"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
+
 echo "jwt-auth ($(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)), JVM options: $JVM_OPTIONS"
 mkdir -p "$WORK/jwt-auth"
+if [ -n "$STARTUP_ONLY" ]; then
+  echo "start-up, operator commands and memory$([ -n "$REFERENCE_SCRIPT" ] && echo ", against the reference in turns"):"
+  measure_startup_commands_memory
+  echo
+  echo "| measure | jwt-auth | reference | ratio | target |"
+  echo "|---|---|---|---|---|"
+  print_startup_table
+  exit 0
+fi
 CLI_CREATE_MS=$( { s=$(now_ms); echo mypassword | jwt_auth_cli users create myuser --password-stdin >/dev/null; echo $(( $(now_ms) - s )); } )
 start_jwt_auth
 STARTUP_FIRST=$STARTUP_MS
@@ -380,7 +520,8 @@ PY
   stop_reference
 fi
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
+echo "start-up, operator commands and memory:"
+measure_startup_commands_memory
 echo
 echo "| measure | jwt-auth | reference | ratio | target |"
 echo "|---|---|---|---|---|"
@@ -398,3 +539,4 @@ echo "| login vs bare Argon2id (${RPS[argon2]} hashes/s) | | | $(ratio "${RPS[lo
 echo "| start-up to first answer (first / second start), ms | ${STARTUP_FIRST} / ${STARTUP_SECOND} | | | <= 1350 |"
 echo "| CLI users create / tokens flush-expired, ms | ${CLI_CREATE_MS} / ${CLI_FLUSH_MS} | | | < 1500 |"
 echo "| peak RSS during protected GET, MB | ${PEAK_RSS_MB} | | | < 256 |"
+print_startup_table

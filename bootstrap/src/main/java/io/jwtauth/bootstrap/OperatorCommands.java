@@ -1,8 +1,5 @@
 package io.jwtauth.bootstrap;
 
-import io.micronaut.configuration.picocli.MicronautFactory;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.Environment;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,8 +31,8 @@ final class OperatorCommands implements Runnable {
         if (args[0].equals("keys")) {
             return keys(args);
         }
-        try (ApplicationContext context = ApplicationContext.builder(OperatorCommands.class, Environment.CLI).start();
-             MicronautFactory factory = new MicronautFactory(context)) {
+        // The context starts only once a command needs a bean: --help and --version answer without it.
+        try (CommandFactory factory = new CommandFactory()) {
             return commandLine(factory).execute(args);
         } catch (Exception failure) {
             System.err.println("jwt-auth: " + describe(failure));
