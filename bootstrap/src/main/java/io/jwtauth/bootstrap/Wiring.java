@@ -37,6 +37,8 @@ import io.jwtauth.domain.port.TokenCodec;
 import io.jwtauth.domain.port.UserStore;
 import io.jwtauth.domain.service.TokenIssuer;
 import io.jwtauth.domain.service.TokenVerifier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -86,11 +88,12 @@ final class Wiring {
      */
     @Context
     @Bean(preDestroy = "close")
-    BoundedPasswordHasher passwordHasher(PasswordHashingProperties hashing) {
+    BoundedPasswordHasher passwordHasher(PasswordHashingProperties hashing, MeterRegistry metrics) {
         return new BoundedPasswordHasher(new MigratingPasswordHasher(
                 new Argon2PasswordHasher(hashing.memoryKib(), hashing.iterations(), hashing.parallelism(),
                         hashing.threadCount()),
-                new DjangoPasswordHashes()), hashing.threadCount(), hashing.queue());
+                new DjangoPasswordHashes()), hashing.threadCount(), hashing.queue(),
+                pool -> ExecutorServiceMetrics.monitor(metrics, pool, "password.hashing"));
     }
 
     @Singleton

@@ -34,6 +34,13 @@ class MetricsTest {
     private static final String USER = "metrics-user";
     private static final String PASSWORD = "metrics-password";
     private static final String NOT_FOUND = "{\"detail\":\"Not found.\"}";
+    /** promtool's advice on Micrometer's own meters: timers written without HELP, and two names Micrometer fixes. */
+    private static final List<String> UPSTREAM_LINT = List.of(
+            "http_server_requests_seconds no help text", "http_server_requests_seconds_max no help text",
+            "executor_idle_seconds no help text", "executor_idle_seconds_max no help text",
+            "executor_seconds no help text", "executor_seconds_max no help text",
+            "process_cpu_time_ns_total metric names should not contain abbreviated units",
+            "system_cpu_count non-histogram and non-summary metrics should not have \"_count\" suffix");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private ApplicationContext context;
@@ -87,6 +94,70 @@ class MetricsTest {
         assertThat(requests(after, "GET", "401", "/api/profile"))
                 .as(String.join("\n", after.lines().filter(line -> line.startsWith("http_server_requests")).toList()))
                 .hasValue(before + 2);
+    }
+
+    @Test
+    void theScrapeHoldsTheServicesOwnMetersAndIsValidForPromtool(@TempDir Path dir) throws Exception {
+        int management = freePort();
+        int api = start(Map.of("endpoints.prometheus.port", management));
+        context.getBean(io.jwtauth.application.CreateUser.class).handle(new io.jwtauth.application.CreateUser.Command(
+                new io.jwtauth.domain.Username(USER), new io.jwtauth.domain.PlainPassword(PASSWORD)));
+        String access = Client.field(post(api, "/api/token/", "username=" + USER + "&password=" + PASSWORD).body(), "access");
+        assertThat(get(api, "/api/profile/", access).statusCode()).isEqualTo(200);
+        assertThat(get(api, "/api/profile/", access).statusCode()).isEqualTo(200);
+
+        String scrape = scrape(management);
+        Files.writeString(dir.resolve("scrape.txt"), scrape);
+        Files.writeString(Path.of("target/metrics-scrape.txt"), scrape);
+
+        assertThat(requests(scrape, "GET", "200", "/api/profile")).hasValue(2.0);
+        assertThat(requests(scrape, "POST", "200", "/api/token")).hasValue(1.0);
+        assertThat(scrape).contains(
+                "executor_queued_tasks{name=\"password.hashing\"}",
+                "executor_idle_seconds_count{name=\"password.hashing\"}",
+                "cache_gets_total{cache=\"users\",result=\"hit\"}",
+                "jvm_memory_used_bytes{",
+                "jvm_threads_live_threads ",
+                "hikaricp_connections_active{pool=\"default\"}");
+
+        Optional<Path> promtool = executable("promtool");
+        if (promtool.isEmpty()) {
+            System.out.println("MetricsTest: promtool is not installed (Debian: apt-get install prometheus); "
+                    + "the scrape was not checked with it");
+            return;
+        }
+        Process check = new ProcessBuilder(promtool.get().toString(), "check", "metrics")
+                .redirectInput(dir.resolve("scrape.txt").toFile()).redirectErrorStream(true).start();
+        String report = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        System.out.println("MetricsTest: promtool check metrics exited " + check.exitValue() + ":\n" + report);
+        // 1 is a scrape Prometheus cannot parse; 3 is lint advice only. The advice allowed is about meters whose
+        // names and help texts Micrometer itself chooses; anything about ours fails.
+        assertThat(check.exitValue()).as(report).isIn(0, 3);
+        assertThat(report.lines()).as(report).allMatch(problem -> UPSTREAM_LINT.stream().anyMatch(problem::startsWith));
+    }
+
+    private static Optional<Path> executable(String name) {
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(directory, name);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    HttpResponse<String> post(int port, String path, String form) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The value of http_server_requests_seconds_count for the method, status and route, if it was reported. */

@@ -7,11 +7,13 @@ import io.jwtauth.domain.port.PasswordHasher;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs another hasher's hashing and checking on a fixed number of threads with a bounded queue in front. Hashing
@@ -23,8 +25,17 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
 
     private final PasswordHasher hasher;
     private final ThreadPoolExecutor pool;
+    private final ExecutorService submissions;
 
     public BoundedPasswordHasher(PasswordHasher hasher, int threads, int queue) {
+        this(hasher, threads, queue, UnaryOperator.identity());
+    }
+
+    /**
+     * @param instrument wraps the pool for submissions, e.g. to time how long a hash waited in the queue (metrics); it
+     *                   must hand every task to the pool it is given, so that the bounds and refusals stay the pool's
+     */
+    public BoundedPasswordHasher(PasswordHasher hasher, int threads, int queue, UnaryOperator<ExecutorService> instrument) {
         // Without a queue, a call that comes just as a thread finishes would be refused before the thread is back.
         if (threads < 1 || queue < 1) {
             throw new IllegalArgumentException("password hashing needs at least 1 thread and a queue of at least 1");
@@ -36,6 +47,7 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
             thread.setDaemon(true);
             return thread;
         });
+        this.submissions = instrument.apply(pool);
     }
 
     @Override
@@ -66,7 +78,7 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
     private <T> T run(Callable<T> work) {
         Future<T> result;
         try {
-            result = pool.submit(work);
+            result = submissions.submit(work);
         } catch (RejectedExecutionException full) {
             throw new CapacityExceeded("every password-hashing thread is busy and the queue is full");
         }
