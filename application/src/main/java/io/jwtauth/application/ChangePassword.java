@@ -10,6 +10,7 @@ import io.jwtauth.domain.WrongPassword;
 import io.jwtauth.domain.port.LoginFailureStore;
 import io.jwtauth.domain.port.PasswordHasher;
 import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.port.SecurityEvents;
 import io.jwtauth.domain.port.UserStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,15 +37,18 @@ public final class ChangePassword {
     private final PasswordHasher hasher;
     private final LoginFailureStore failures;
     private final LoginThrottlePolicy throttle;
+    private final SecurityEvents events;
     private final Clock clock;
 
     public ChangePassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher,
-                          LoginFailureStore failures, LoginThrottlePolicy throttle, Clock clock) {
+                          LoginFailureStore failures, LoginThrottlePolicy throttle, SecurityEvents events,
+                          Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.failures = failures;
         this.throttle = throttle;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -68,5 +72,6 @@ public final class ChangePassword {
         failures.reset(account);
         users.changePassword(user.id(), hasher.hash(command.newPassword()), now);
         refreshTokens.revokeAllOf(user.id(), now);
+        events.passwordChanged(user.id());
     }
 }

@@ -18,6 +18,7 @@ import io.jwtauth.domain.Username;
 import io.jwtauth.domain.port.LoginFailureStore;
 import io.jwtauth.domain.port.PasswordHasher;
 import io.jwtauth.domain.port.RefreshTokenStore;
+import io.jwtauth.domain.port.SecurityEvents;
 import io.jwtauth.domain.port.TokenCodec;
 import io.jwtauth.domain.port.UserStore;
 import io.jwtauth.domain.service.TokenIssuer;
@@ -58,12 +59,13 @@ public final class ObtainTokenPair {
     private final TokenCodec codec;
     private final LoginFailureStore failures;
     private final LoginThrottlePolicy throttle;
+    private final SecurityEvents events;
     private final Clock clock;
     private final PasswordHash decoyHash;
 
     public ObtainTokenPair(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher, TokenIssuer issuer,
                            TokenCodec codec, LoginFailureStore failures, LoginThrottlePolicy throttle,
-                           Clock clock) {
+                           SecurityEvents events, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
@@ -71,15 +73,34 @@ public final class ObtainTokenPair {
         this.codec = codec;
         this.failures = failures;
         this.throttle = throttle;
+        this.events = events;
         this.clock = clock;
         this.decoyHash = hasher.hash(new PlainPassword("decoy for accounts that cannot log in"));
     }
 
     /**
+     * Reports the outcome to {@link SecurityEvents}: success, failure, throttled or over capacity.
+     *
      * @throws LoginThrottled if the account or the address has failed too often lately
      * @throws InvalidCredentials for an unknown or inactive user or a wrong password
+     * @throws CapacityExceeded if password hashing is at capacity
      */
     public TokenPair handle(Command command) {
+        try {
+            return login(command);
+        } catch (LoginThrottled throttled) {
+            events.loginThrottled(command.clientAddress(), throttled.retryAfter());
+            throw throttled;
+        } catch (InvalidCredentials failed) {
+            events.loginFailed(command.clientAddress());
+            throw failed;
+        } catch (CapacityExceeded busy) {
+            events.loginOverCapacity(command.clientAddress());
+            throw busy;
+        }
+    }
+
+    private TokenPair login(Command command) {
         Optional<Username> username = parse(command.username());
         Optional<ThrottleKey> account = username.map(ThrottleKey::account);
         ThrottleKey address = ThrottleKey.address(command.clientAddress());
@@ -150,6 +171,8 @@ public final class ObtainTokenPair {
             throw new InvalidCredentials();
         }
         Claims access = issuer.access(user.id(), now);
-        return new TokenPair(codec.encode(refresh), codec.encode(access));
+        TokenPair pair = new TokenPair(codec.encode(refresh), codec.encode(access));
+        events.loginSucceeded(user.id());
+        return pair;
     }
 }

@@ -82,7 +82,7 @@ class CredentialRacesTest {
 
     private ObtainTokenPair login(PasswordHasher hasher) {
         return new ObtainTokenPair(fixture.users, fixture.refreshTokens, hasher, fixture.issuer, fixture.codec,
-                fixture.loginFailures, fixture.throttle, fixture.clock);
+                fixture.loginFailures, fixture.throttle, fixture.events, fixture.clock);
     }
 
     private static ObtainTokenPair.Command command(String password) {

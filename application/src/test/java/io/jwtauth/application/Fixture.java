@@ -73,16 +73,16 @@ public final class Fixture {
         issuer = new TokenIssuer(settings, new SequentialRandomIds());
         verifier = new TokenVerifier(codec, clock, settings.leeway());
         activeRefreshTokens = new ActiveRefreshTokens(verifier, refreshTokens);
-        login = new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, loginFailures, throttle, clock);
+        login = new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, loginFailures, throttle, events, clock);
         refresh = new RefreshAccessToken(activeRefreshTokens, refreshTokens, users, issuer, codec, settings, events, clock);
         verify = new VerifyToken(verifier, activeRefreshTokens, users);
-        blacklist = new BlacklistRefreshToken(activeRefreshTokens, refreshTokens, clock);
+        blacklist = new BlacklistRefreshToken(activeRefreshTokens, refreshTokens, events, clock);
         authenticate = new AuthenticateAccessToken(verifier, users);
         createUser = new CreateUser(users, hasher, clock);
         setPassword = new SetPassword(users, refreshTokens, hasher, clock);
         setUserActive = new SetUserActive(users, refreshTokens, clock);
-        revokeAll = new RevokeAllRefreshTokens(refreshTokens, clock);
-        changePassword = new ChangePassword(users, refreshTokens, hasher, loginFailures, throttle, clock);
+        revokeAll = new RevokeAllRefreshTokens(refreshTokens, events, clock);
+        changePassword = new ChangePassword(users, refreshTokens, hasher, loginFailures, throttle, events, clock);
         publishVerificationKeys = new PublishVerificationKeys(verificationKeys);
         importUser = new ImportUser(users, hasher, clock);
     }

@@ -114,7 +114,7 @@ class ObtainTokenPairTest {
     void aLoginWhoseUpgradeFindsHashingAtCapacityStillSucceedsAndUpgradesLater() {
         BusyForNewHashes hasher = new BusyForNewHashes(fixture.hasher);
         ObtainTokenPair login = new ObtainTokenPair(fixture.users, fixture.refreshTokens, hasher, fixture.issuer,
-                fixture.codec, fixture.loginFailures, fixture.throttle, fixture.clock);
+                fixture.codec, fixture.loginFailures, fixture.throttle, fixture.events, fixture.clock);
         User user = fixture.users.add(new Username("djangouser"), CountingPasswordHasher.legacyHashOf("old-secret"), true, fixture.clock.instant());
         hasher.busy = true;
 

@@ -7,8 +7,6 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.DefaultRouteBuilder;
 import jakarta.inject.Singleton;
 
@@ -17,7 +15,8 @@ import jakarta.inject.Singleton;
  * and only there. Netty opens a listener for a route with an exposed port by itself, and serves nothing else on it;
  * the API port does not serve this route (404 there). Micronaut's own {@code endpoints.all.port} would move
  * {@code /health} off the API port too, where orchestrators probe it; this moves the metrics alone. Without the
- * property, nothing serves the metrics (see docs/observability.md).
+ * property, nothing serves the metrics (see docs/observability.md). The route is anonymous through
+ * {@code micronaut.security.intercept-url-map} in application.yml: the security framework stays in the REST adapter.
  */
 @Singleton
 @Requires(property = ManagementPortRoutes.PORT)
@@ -43,7 +42,6 @@ final class ManagementPortRoutes extends DefaultRouteBuilder {
         }
 
         @Executable
-        @Secured(SecurityRule.IS_ANONYMOUS)
         @Produces("text/plain; version=0.0.4; charset=utf-8")
         public String scrape() {
             return registry.scrape();

@@ -141,8 +141,8 @@ final class Wiring {
     @Singleton
     ObtainTokenPair obtainTokenPair(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher,
                                     TokenIssuer issuer, TokenCodec codec, LoginFailureStore loginFailures,
-                                    LoginThrottlePolicy throttle, Clock clock) {
-        return new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, loginFailures, throttle, clock);
+                                    LoginThrottlePolicy throttle, SecurityEvents events, Clock clock) {
+        return new ObtainTokenPair(users, refreshTokens, hasher, issuer, codec, loginFailures, throttle, events, clock);
     }
 
     @Singleton
@@ -158,19 +158,21 @@ final class Wiring {
     }
 
     @Singleton
-    BlacklistRefreshToken blacklistRefreshToken(ActiveRefreshTokens active, RefreshTokenStore refreshTokens, Clock clock) {
-        return new BlacklistRefreshToken(active, refreshTokens, clock);
+    BlacklistRefreshToken blacklistRefreshToken(ActiveRefreshTokens active, RefreshTokenStore refreshTokens,
+                                                SecurityEvents events, Clock clock) {
+        return new BlacklistRefreshToken(active, refreshTokens, events, clock);
     }
 
     @Singleton
-    RevokeAllRefreshTokens revokeAllRefreshTokens(RefreshTokenStore refreshTokens, Clock clock) {
-        return new RevokeAllRefreshTokens(refreshTokens, clock);
+    RevokeAllRefreshTokens revokeAllRefreshTokens(RefreshTokenStore refreshTokens, SecurityEvents events, Clock clock) {
+        return new RevokeAllRefreshTokens(refreshTokens, events, clock);
     }
 
     @Singleton
     ChangePassword changePassword(UserStore users, RefreshTokenStore refreshTokens, PasswordHasher hasher,
-                                  LoginFailureStore failures, LoginThrottlePolicy throttle, Clock clock) {
-        return new ChangePassword(users, refreshTokens, hasher, failures, throttle, clock);
+                                  LoginFailureStore failures, LoginThrottlePolicy throttle, SecurityEvents events,
+                                  Clock clock) {
+        return new ChangePassword(users, refreshTokens, hasher, failures, throttle, events, clock);
     }
 
     @Singleton

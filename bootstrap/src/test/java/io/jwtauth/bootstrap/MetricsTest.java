@@ -118,7 +118,16 @@ class MetricsTest {
                 "cache_gets_total{cache=\"users\",result=\"hit\"}",
                 "jvm_memory_used_bytes{",
                 "jvm_threads_live_threads ",
-                "hikaricp_connections_active{pool=\"default\"}");
+                "hikaricp_connections_active{pool=\"default\"}",
+                "jwt_auth_logins_total{outcome=\"success\"} 1.0",
+                "jwt_auth_logins_total{outcome=\"invalid_credentials\"} 0.0",
+                "jwt_auth_logins_total{outcome=\"throttled\"} 0.0",
+                "jwt_auth_logins_total{outcome=\"over_capacity\"} 0.0",
+                "jwt_auth_refreshes_total{rotated=\"false\"} 0.0",
+                "jwt_auth_refresh_token_reuse_total 0.0",
+                "jwt_auth_refresh_token_blacklisted_total 0.0",
+                "jwt_auth_revoke_all_total 0.0",
+                "jwt_auth_password_changes_total 0.0");
 
         Optional<Path> promtool = executable("promtool");
         if (promtool.isEmpty()) {
