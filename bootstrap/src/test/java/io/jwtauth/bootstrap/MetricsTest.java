@@ -82,6 +82,18 @@ class MetricsTest {
     }
 
     @Test
+    void withMetricsSwitchedOffTheServiceStillServes() {
+        int api = start(Map.of("micronaut.metrics.enabled", "false"));
+        context.getBean(io.jwtauth.application.CreateUser.class).handle(new io.jwtauth.application.CreateUser.Command(
+                new io.jwtauth.domain.Username("unmetered-user"), new io.jwtauth.domain.PlainPassword(PASSWORD)));
+
+        String access = Client.field(post(api, "/api/token/", "username=unmetered-user&password=" + PASSWORD).body(), "access");
+
+        assertThat(get(api, "/api/profile/", access).statusCode()).isEqualTo(200);
+        assertThat(get(api, "/api/profile/", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void theSecurityFiltersRefusalsAreCountedWithTheirStatusAndRoute() {
         int management = freePort();
         int api = start(Map.of("endpoints.prometheus.port", management));
