@@ -4,6 +4,7 @@ import io.jwtauth.domain.Claims;
 import io.jwtauth.domain.RefreshTokenState;
 import io.jwtauth.domain.TokenRejected;
 import io.jwtauth.domain.port.RefreshTokenRecords;
+import io.jwtauth.domain.port.SecurityEvents;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -18,11 +19,14 @@ public final class BlacklistRefreshToken {
 
     private final ActiveRefreshTokens activeRefreshTokens;
     private final RefreshTokenRecords store;
+    private final SecurityEvents events;
     private final Clock clock;
 
-    public BlacklistRefreshToken(ActiveRefreshTokens activeRefreshTokens, RefreshTokenRecords store, Clock clock) {
+    public BlacklistRefreshToken(ActiveRefreshTokens activeRefreshTokens, RefreshTokenRecords store, SecurityEvents events,
+                                 Clock clock) {
         this.activeRefreshTokens = activeRefreshTokens;
         this.store = store;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -31,5 +35,6 @@ public final class BlacklistRefreshToken {
         if (!store.retire(refresh.id(), RefreshTokenState.BLACKLISTED, clock.instant())) {
             throw new TokenRejected(TokenRejected.Reason.BLACKLISTED);
         }
+        events.refreshTokenBlacklisted(refresh.userId());
     }
 }

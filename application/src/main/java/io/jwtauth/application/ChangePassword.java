@@ -8,6 +8,7 @@ import io.jwtauth.domain.Username;
 import io.jwtauth.domain.WrongPassword;
 import io.jwtauth.domain.port.PasswordHasher;
 import io.jwtauth.domain.port.RefreshTokenRevocation;
+import io.jwtauth.domain.port.SecurityEvents;
 import io.jwtauth.domain.port.UserAdministration;
 import io.jwtauth.domain.port.UsersByName;
 import io.jwtauth.domain.service.LoginThrottle;
@@ -37,15 +38,17 @@ public final class ChangePassword {
     private final RefreshTokenRevocation revocation;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final SecurityEvents events;
     private final Clock clock;
 
     public ChangePassword(UsersByName users, UserAdministration administration, RefreshTokenRevocation revocation,
-                          PasswordHasher hasher, LoginThrottle throttle, Clock clock) {
+                          PasswordHasher hasher, LoginThrottle throttle, SecurityEvents events, Clock clock) {
         this.users = users;
         this.administration = administration;
         this.revocation = revocation;
         this.hasher = hasher;
         this.throttle = throttle;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -67,5 +70,6 @@ public final class ChangePassword {
         throttle.clear(account.get());
         administration.changePassword(user.id(), hasher.hash(command.newPassword()), now);
         revocation.revokeAllOf(user.id(), now);
+        events.passwordChanged(user.id());
     }
 }

@@ -16,6 +16,7 @@ import io.jwtauth.domain.Username;
 import io.jwtauth.domain.port.PasswordHashUpgrades;
 import io.jwtauth.domain.port.PasswordHasher;
 import io.jwtauth.domain.port.RefreshTokenRecords;
+import io.jwtauth.domain.port.SecurityEvents;
 import io.jwtauth.domain.port.TokenCodec;
 import io.jwtauth.domain.port.UsersByName;
 import io.jwtauth.domain.service.CredentialRaceGuard;
@@ -57,12 +58,13 @@ public final class ObtainTokenPair {
     private final TokenCodec codec;
     private final LoginThrottle throttle;
     private final CredentialRaceGuard credentialRaces;
+    private final SecurityEvents events;
     private final Clock clock;
     private final PasswordHash decoyHash;
 
     public ObtainTokenPair(UsersByName users, PasswordHashUpgrades hashUpgrades, RefreshTokenRecords refreshTokens,
                            PasswordHasher hasher, TokenIssuer issuer, TokenCodec codec, LoginThrottle throttle,
-                           CredentialRaceGuard credentialRaces, Clock clock) {
+                           CredentialRaceGuard credentialRaces, SecurityEvents events, Clock clock) {
         this.users = users;
         this.hashUpgrades = hashUpgrades;
         this.refreshTokens = refreshTokens;
@@ -71,15 +73,34 @@ public final class ObtainTokenPair {
         this.codec = codec;
         this.throttle = throttle;
         this.credentialRaces = credentialRaces;
+        this.events = events;
         this.clock = clock;
         this.decoyHash = hasher.hash(new PlainPassword("decoy for accounts that cannot log in"));
     }
 
     /**
+     * Reports the outcome to {@link SecurityEvents}: success, failure, throttled or over capacity.
+     *
      * @throws LoginThrottled if the account or the address has failed too often lately
      * @throws InvalidCredentials for an unknown or inactive user or a wrong password
+     * @throws CapacityExceeded if password hashing is at capacity
      */
     public TokenPair handle(Command command) {
+        try {
+            return login(command);
+        } catch (LoginThrottled throttled) {
+            events.loginThrottled(command.clientAddress(), throttled.retryAfter());
+            throw throttled;
+        } catch (InvalidCredentials failed) {
+            events.loginFailed(command.clientAddress());
+            throw failed;
+        } catch (CapacityExceeded busy) {
+            events.loginOverCapacity(command.clientAddress());
+            throw busy;
+        }
+    }
+
+    private TokenPair login(Command command) {
         Optional<Username> username = parse(command.username());
         Optional<ThrottleKey> account = username.map(ThrottleKey::account);
         Optional<ThrottleKey> address = Optional.of(ThrottleKey.address(command.clientAddress()));
@@ -137,6 +158,8 @@ public final class ObtainTokenPair {
             throw new InvalidCredentials();
         }
         Claims access = issuer.access(user.id(), now);
-        return new TokenPair(codec.encode(refresh), codec.encode(access));
+        TokenPair pair = new TokenPair(codec.encode(refresh), codec.encode(access));
+        events.loginSucceeded(user.id());
+        return pair;
     }
 }

@@ -89,10 +89,13 @@ public final class RefreshAccessToken {
             if (state == RefreshTokenState.ROTATED) {
                 throw reuseDetected(presented, now);
             }
+            events.refreshed(owner.id(), false);
             return new Result(accessFor(owner, now), Optional.empty());
         }
         if (state == RefreshTokenState.ROTATED) {
-            return new Result(accessFor(owner, now), Optional.of(codec.encode(missedSuccessor(presented, now))));
+            Result retried = new Result(accessFor(owner, now), Optional.of(codec.encode(missedSuccessor(presented, now))));
+            events.refreshed(owner.id(), true);
+            return retried;
         }
         Optional<TokenId> replaced = settings.blacklistAfterRotation() ? Optional.of(claims.id()) : Optional.empty();
         Claims successor = issuer.refresh(owner.id(), claims.requireFamily(), now);
@@ -107,7 +110,9 @@ public final class RefreshAccessToken {
                 current -> !current.issuedBeforeCredentialsChanged(claims.issuedAt()), now)) {
             throw new TokenRejected(TokenRejected.Reason.BLACKLISTED);
         }
-        return new Result(accessFor(owner, now), Optional.of(codec.encode(successor)));
+        Result rotated = new Result(accessFor(owner, now), Optional.of(codec.encode(successor)));
+        events.refreshed(owner.id(), true);
+        return rotated;
     }
 
     private String accessFor(User owner, Instant now) {

@@ -2,6 +2,7 @@ package io.jwtauth.application;
 
 import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.port.RefreshTokenRevocation;
+import io.jwtauth.domain.port.SecurityEvents;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -18,15 +19,19 @@ public final class RevokeAllRefreshTokens {
     }
 
     private final RefreshTokenRevocation store;
+    private final SecurityEvents events;
     private final Clock clock;
 
-    public RevokeAllRefreshTokens(RefreshTokenRevocation store, Clock clock) {
+    public RevokeAllRefreshTokens(RefreshTokenRevocation store, SecurityEvents events, Clock clock) {
         this.store = store;
+        this.events = events;
         this.clock = clock;
     }
 
     /** Returns how many tokens it revoked. */
     public int handle(Command command) {
-        return store.revokeAllOf(command.user(), clock.instant());
+        int revoked = store.revokeAllOf(command.user(), clock.instant());
+        events.allRefreshTokensRevoked(command.user(), revoked);
+        return revoked;
     }
 }

@@ -90,7 +90,7 @@ public final class UseCases {
     public ObtainTokenPair obtainTokenPair() {
         return once(ObtainTokenPair.class, () -> new ObtainTokenPair(ports.users(), ports.users(),
                 ports.refreshTokens(), ports.passwordHasher(), issuer, ports.tokenCodec(), loginThrottle,
-                credentialRaces, ports.clock()));
+                credentialRaces, ports.events(), ports.clock()));
     }
 
     public RefreshAccessToken refreshAccessToken() {
@@ -105,7 +105,8 @@ public final class UseCases {
 
     public BlacklistRefreshToken blacklistRefreshToken() {
         return once(BlacklistRefreshToken.class,
-                () -> new BlacklistRefreshToken(activeRefreshTokens, ports.refreshTokens(), ports.clock()));
+                () -> new BlacklistRefreshToken(activeRefreshTokens, ports.refreshTokens(), ports.events(),
+                        ports.clock()));
     }
 
     public AuthenticateAccessToken authenticateAccessToken() {
@@ -114,12 +115,12 @@ public final class UseCases {
 
     public RevokeAllRefreshTokens revokeAllRefreshTokens() {
         return once(RevokeAllRefreshTokens.class,
-                () -> new RevokeAllRefreshTokens(ports.refreshTokens(), ports.clock()));
+                () -> new RevokeAllRefreshTokens(ports.refreshTokens(), ports.events(), ports.clock()));
     }
 
     public ChangePassword changePassword() {
         return once(ChangePassword.class, () -> new ChangePassword(ports.users(), ports.users(), ports.refreshTokens(),
-                ports.passwordHasher(), loginThrottle, ports.clock()));
+                ports.passwordHasher(), loginThrottle, ports.events(), ports.clock()));
     }
 
     public PublishVerificationKeys publishVerificationKeys() {

@@ -35,6 +35,8 @@ import io.jwtauth.domain.port.RefreshTokenStore;
 import io.jwtauth.domain.port.SecurityEvents;
 import io.jwtauth.domain.port.TokenCodec;
 import io.jwtauth.domain.port.UserStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -85,11 +87,12 @@ final class Wiring {
      */
     @Context
     @Bean(preDestroy = "close")
-    BulkheadPasswordHasher passwordHasher(PasswordHashingProperties hashing) {
+    BulkheadPasswordHasher passwordHasher(PasswordHashingProperties hashing, MeterRegistry metrics) {
         return new BulkheadPasswordHasher(new MigratingPasswordHasher(
                 new Argon2PasswordHasher(hashing.memoryKib(), hashing.iterations(), hashing.parallelism(),
                         hashing.threadCount()),
-                new DjangoPasswordHashes()), hashing.threadCount(), hashing.queue());
+                new DjangoPasswordHashes()), hashing.threadCount(), hashing.queue(),
+                pool -> ExecutorServiceMetrics.monitor(metrics, pool, "password.hashing"));
     }
 
     @Singleton

@@ -73,9 +73,15 @@ class DatabaseOutageTest {
         isServiceUnavailable(node.login(USER, PASSWORD));
         isServiceUnavailable(node.refresh(pair.refresh()));
         isServiceUnavailable(node.blacklist(pair.refresh()));
+        // Orchestrators take the node out of traffic, and do not restart it.
+        Answer readiness = node.get("/health/readiness");
+        assertThat(readiness.status()).isEqualTo(503);
+        assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
+        assertThat(node.get("/health/liveness").status()).isEqualTo(200);
 
         postgres.restart();
 
+        eventually(() -> node.get("/health/readiness"), answer -> answer.status() == 200);
         Answer login = eventually(() -> node.login(USER, PASSWORD), answer -> answer.status() == 200);
         assertThat(login.field("refresh")).isPresent();
         Answer refreshed = node.refresh(pair.refresh());

@@ -73,6 +73,11 @@ final class ServiceNode implements AutoCloseable {
         context.getBean(CreateUser.class).handle(new CreateUser.Command(new Username(username), new PlainPassword(password)));
     }
 
+    /** One of this node's beans, for what a test must look at behind the HTTP API. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     /** Deactivates a user as the operator's CLI would, through this node. */
     void deactivate(String username) {
         context.getBean(SetUserActive.class).handle(new SetUserActive.Command(new Username(username), false));
@@ -112,6 +117,11 @@ final class ServiceNode implements AutoCloseable {
 
     Answer blacklist(String refreshToken) {
         return post("/api/token/blacklist/", "refresh=" + refreshToken);
+    }
+
+    /** An anonymous GET, as a probe sends it. */
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(http.uri(path)).GET());
     }
 
     Answer profile(String accessToken) {

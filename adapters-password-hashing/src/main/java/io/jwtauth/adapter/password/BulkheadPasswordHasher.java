@@ -7,13 +7,13 @@ import io.jwtauth.domain.port.PasswordHasher;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
 
 /**
  * A thread-pool bulkhead (Resilience4j's {@code ThreadPoolBulkhead}, Nygard's "Bulkheads" in <i>Release It!</i>)
@@ -26,10 +26,17 @@ public final class BulkheadPasswordHasher implements PasswordHasher, AutoCloseab
 
     private final PasswordHasher hasher;
     private final ThreadPoolExecutor pool;
-    private final LongAdder waitedNanos = new LongAdder();
-    private final LongAdder started = new LongAdder();
+    private final ExecutorService submissions;
 
     public BulkheadPasswordHasher(PasswordHasher hasher, int threads, int queue) {
+        this(hasher, threads, queue, UnaryOperator.identity());
+    }
+
+    /**
+     * @param instrument wraps the pool for submissions, e.g. to time how long a hash waited in the queue (metrics); it
+     *                   must hand every task to the pool it is given, so that the bounds and refusals stay the pool's
+     */
+    public BulkheadPasswordHasher(PasswordHasher hasher, int threads, int queue, UnaryOperator<ExecutorService> instrument) {
         // Without a queue, a call that comes just as a thread finishes would be refused before the thread is back.
         if (threads < 1 || queue < 1) {
             throw new IllegalArgumentException("password hashing needs at least 1 thread and a queue of at least 1");
@@ -41,6 +48,7 @@ public final class BulkheadPasswordHasher implements PasswordHasher, AutoCloseab
             thread.setDaemon(true);
             return thread;
         });
+        this.submissions = instrument.apply(pool);
     }
 
     @Override
@@ -63,38 +71,15 @@ public final class BulkheadPasswordHasher implements PasswordHasher, AutoCloseab
         return hasher.recognizes(hash);
     }
 
-    /** How many calls wait in the queue for a thread right now: 0 up to the queue's size. */
-    public int queueDepth() {
-        return pool.getQueue().size();
-    }
-
-    /**
-     * The time calls spent in the queue before a thread took them, summed over every call a thread has taken since
-     * start-up; with {@link #startedCalls()} it gives the mean wait over any interval.
-     */
-    public Duration totalWaitTime() {
-        return Duration.ofNanos(waitedNanos.sum());
-    }
-
-    /** How many calls a thread has taken since start-up (refused calls never start). */
-    public long startedCalls() {
-        return started.sum();
-    }
-
     @Override
     public void close() {
         pool.shutdownNow();
     }
 
     private <T> T run(Callable<T> work) {
-        long submitted = System.nanoTime();
         Future<T> result;
         try {
-            result = pool.submit(() -> {
-                waitedNanos.add(System.nanoTime() - submitted);
-                started.increment();
-                return work.call();
-            });
+            result = submissions.submit(work);
         } catch (RejectedExecutionException full) {
             throw new CapacityExceeded("every password-hashing thread is busy and the queue is full");
         }

@@ -38,7 +38,8 @@ public final class CachingUserStore implements UserStore {
     CachingUserStore(UserStore delegate, Duration maxAge, long maxUsers, Ticker ticker) {
         this.delegate = delegate;
         this.maxAge = maxAge;
-        this.byId = Caffeine.newBuilder().expireAfterWrite(maxAge).maximumSize(maxUsers).ticker(ticker).build();
+        this.byId = Caffeine.newBuilder().expireAfterWrite(maxAge).maximumSize(maxUsers).ticker(ticker)
+                .recordStats().build();
     }
 
     @Override
@@ -54,6 +55,11 @@ public final class CachingUserStore implements UserStore {
     public boolean holds(UserId id) {
         Duration age = byId.policy().expireAfterWrite().flatMap(expiry -> expiry.ageOf(id)).orElse(null);
         return age != null && age.compareTo(maxAge.minus(HOLD_MARGIN)) < 0;
+    }
+
+    /** The cache of users by id, with its hit and miss statistics, for metrics (Micrometer's Caffeine binder). */
+    public Cache<?, ?> cache() {
+        return byId;
     }
 
     @Override
