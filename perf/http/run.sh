@@ -47,7 +47,9 @@ SOAK_CONNECTIONS=${SOAK_CONNECTIONS:-128}
 
 while [ $# -gt 0 ]; do
   case "$1" in
-    --reference) REFERENCE_SCRIPT=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
+    --reference)
+      [ $# -ge 2 ] || { echo "usage: perf/http/run.sh [--reference PATH_TO/simplejwt-reference.sh] [--startup-only]" >&2; exit 2; }
+      REFERENCE_SCRIPT=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --startup-only) STARTUP_ONLY=1; shift ;;
     *) echo "usage: perf/http/run.sh [--reference PATH_TO/simplejwt-reference.sh] [--startup-only]" >&2; exit 2 ;;
   esac
