@@ -24,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The OpenAPI 3 document that micronaut-openapi wrote from the controllers at build time, at drf-spectacular's
@@ -60,8 +59,8 @@ final class ApiDocsController {
 
     private static final String VIEWS = "META-INF/swagger/views/swagger-ui/";
 
-    /** One file name, optionally in {@code res/}: no other folder, no dot segments, no encoded separators. */
-    private static final Pattern ASSET = Pattern.compile("(res/)?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*\\.(html|css|js|png)");
+    /** Longer than any file Swagger UI loads; longer names are refused before they are looked at. */
+    private static final int MAX_ASSET_LENGTH = 128;
 
     private static final Map<String, String> TYPES = Map.of(
             "html", MediaType.TEXT_HTML + ";charset=utf-8",
@@ -78,7 +77,7 @@ final class ApiDocsController {
             content = @Content(mediaType = OPENAPI_YAML, schema = @Schema(type = "string")))
     HttpResponse<?> schema() {
         return file(DOCUMENT).<HttpResponse<?>>map(bytes -> HttpResponse.ok(bytes).contentType(OPENAPI_YAML))
-                .orElseGet(ErrorResponses::notFound);
+                .orElseGet(ApiDocsController::notFound);
     }
 
     @Get("/docs/")
@@ -95,12 +94,48 @@ final class ApiDocsController {
     @Produces(MediaType.ALL)
     @Hidden
     HttpResponse<?> asset(@PathVariable String asset) {
-        if (!ASSET.matcher(asset).matches()) {
-            return ErrorResponses.notFound();
+        if (!isAssetName(asset)) {
+            return notFound();
         }
         String type = TYPES.get(asset.substring(asset.lastIndexOf('.') + 1));
         return file(VIEWS + asset).<HttpResponse<?>>map(bytes -> HttpResponse.ok(bytes).contentType(type))
-                .orElseGet(ErrorResponses::notFound);
+                .orElseGet(ApiDocsController::notFound);
+    }
+
+    /** DRF's 404 as JSON: the route produces any type, so the type is set here, as on every other 404. */
+    private static HttpResponse<?> notFound() {
+        return ErrorResponses.notFound().contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /**
+     * One file name, optionally in {@code res/}: segments of {@code [A-Za-z0-9_-]+} joined by single dots, ending in
+     * .html, .css, .js or .png; no other folder, no dot segments, no encoded separators. One pass over at most
+     * {@link #MAX_ASSET_LENGTH} characters (a backtracking regex recursed once per segment and overflowed the stack).
+     */
+    static boolean isAssetName(String asset) {
+        if (asset.length() > MAX_ASSET_LENGTH) {
+            return false;
+        }
+        String name = asset.startsWith("res/") ? asset.substring(4) : asset;
+        int dot = name.lastIndexOf('.');
+        if (dot < 0 || !TYPES.containsKey(name.substring(dot + 1))) {
+            return false;
+        }
+        boolean segmentEmpty = true;
+        for (int i = 0; i < dot; i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                if (segmentEmpty) {
+                    return false;
+                }
+                segmentEmpty = true;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                segmentEmpty = false;
+            } else {
+                return false;
+            }
+        }
+        return !segmentEmpty;
     }
 
     /**

@@ -76,6 +76,26 @@ class ApiDocsEndpointTest extends EndpointTest {
         }
     }
 
+    @Test
+    void aLongDottedNameBelowTheDocsIsDrfsNotFoundNotAServerError() throws Exception {
+        // A backtracking pattern recursed once per dot segment; about 1000 segments overflowed the stack (a 500).
+        String path = "/api/docs/" + "a.".repeat(1800) + "js";
+        RawHttp.Answer answer = new RawHttp(server.getURI(), json).send(
+                "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body()).isEqualTo("{\"detail\":\"Not found.\"}");
+    }
+
+    @Test
+    void notFoundBelowTheDocsIsJsonLikeEveryOtherNotFound() throws Exception {
+        for (String path : List.of("/api/docs/nothing", "/api/docs/res/", "/api/docs/nothing.js", "/api/docs/../schema/x")) {
+            RawHttp.Answer answer = new RawHttp(server.getURI(), json).send(
+                    "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(answer.status()).as(path).isEqualTo(404);
+            assertThat(answer.header("Content-Type")).as(path).startsWith("application/json");
+        }
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         URI uri = server.getURI().resolve(path);
         return client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
