@@ -89,7 +89,7 @@ public final class ObtainTokenPair {
         try {
             return login(command);
         } catch (LoginThrottled throttled) {
-            events.loginThrottled(command.clientAddress(), throttled.retryAfter());
+            events.loginThrottled(command.clientAddress(), throttled);
             throw throttled;
         } catch (InvalidCredentials failed) {
             events.loginFailed(command.clientAddress());

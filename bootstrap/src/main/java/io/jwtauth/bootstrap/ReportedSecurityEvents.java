@@ -2,12 +2,12 @@ package io.jwtauth.bootstrap;
 
 import io.jwtauth.domain.ClientAddress;
 import io.jwtauth.domain.FamilyId;
+import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.port.SecurityEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -72,10 +72,10 @@ final class ReportedSecurityEvents implements SecurityEvents {
     }
 
     @Override
-    public void loginThrottled(ClientAddress client, Duration wait) {
+    public void loginThrottled(ClientAddress client, LoginThrottled refusal) {
         loginsThrottled.increment();
         report(Level.WARN, "Login throttled after repeated failures", "login_throttled",
-                "client", client.value(), "retry_after_seconds", wait.toSeconds());
+                "client", client.value(), "retry_after_seconds", refusal.retryAfterSeconds());
     }
 
     @Override

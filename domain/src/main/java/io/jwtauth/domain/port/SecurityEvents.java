@@ -2,8 +2,8 @@ package io.jwtauth.domain.port;
 
 import io.jwtauth.domain.ClientAddress;
 import io.jwtauth.domain.FamilyId;
+import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.UserId;
-import java.time.Duration;
 
 /**
  * Where the core reports what an operator must hear about and count: one method per security event, called by the use
@@ -18,8 +18,8 @@ public interface SecurityEvents {
     /** A login was refused: unknown or inactive user, or a wrong password (the answer does not tell which). */
     void loginFailed(ClientAddress client);
 
-    /** A login was refused before any password check, for {@code wait} (429). */
-    void loginThrottled(ClientAddress client, Duration wait);
+    /** A login was refused before any password check (429), for {@link LoginThrottled#retryAfter()}. */
+    void loginThrottled(ClientAddress client, LoginThrottled refusal);
 
     /** A login was refused because every password-hashing thread was busy and the queue full (503). */
     void loginOverCapacity(ClientAddress client);

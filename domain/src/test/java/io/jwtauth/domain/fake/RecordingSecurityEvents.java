@@ -2,9 +2,9 @@ package io.jwtauth.domain.fake;
 
 import io.jwtauth.domain.ClientAddress;
 import io.jwtauth.domain.FamilyId;
+import io.jwtauth.domain.LoginThrottled;
 import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.port.SecurityEvents;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -28,8 +28,8 @@ public final class RecordingSecurityEvents implements SecurityEvents {
     }
 
     @Override
-    public void loginThrottled(ClientAddress client, Duration wait) {
-        events.add("login_throttled client=" + client.value() + " wait=" + wait.toSeconds());
+    public void loginThrottled(ClientAddress client, LoginThrottled refusal) {
+        events.add("login_throttled client=" + client.value() + " wait=" + refusal.retryAfterSeconds());
     }
 
     @Override
