@@ -4,23 +4,16 @@ import static io.jwtauth.application.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jwtauth.domain.FamilyId;
 import io.jwtauth.domain.InvalidCredentials;
 import io.jwtauth.domain.IssuedRefreshToken;
 import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.PlainPassword;
-import io.jwtauth.domain.RefreshTokenState;
-import io.jwtauth.domain.StoredRefreshToken;
-import io.jwtauth.domain.TokenId;
 import io.jwtauth.domain.TokenPair;
 import io.jwtauth.domain.TokenRejected.Reason;
 import io.jwtauth.domain.User;
-import io.jwtauth.domain.UserId;
 import io.jwtauth.domain.port.PasswordHasher;
 import io.jwtauth.domain.port.RefreshTokenStore;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,47 +113,18 @@ class CredentialRacesTest {
     }
 
     /** The fixture's token store, running a change right after the next token is recorded. */
-    private final class ChangingAfterRecord implements RefreshTokenStore {
+    private final class ChangingAfterRecord extends ForwardingRefreshTokenStore {
         private final Runnable change;
 
         ChangingAfterRecord(Runnable change) {
+            super(fixture.refreshTokens);
             this.change = change;
         }
 
         @Override
         public void record(IssuedRefreshToken token) {
-            fixture.refreshTokens.record(token);
+            super.record(token);
             change.run();
-        }
-
-        @Override
-        public Optional<StoredRefreshToken> find(TokenId id) {
-            return fixture.refreshTokens.find(id);
-        }
-
-        @Override
-        public boolean retire(TokenId id, RefreshTokenState state, Instant now) {
-            return fixture.refreshTokens.retire(id, state, now);
-        }
-
-        @Override
-        public Optional<TokenId> activeSuccessorOf(TokenId parent) {
-            return fixture.refreshTokens.activeSuccessorOf(parent);
-        }
-
-        @Override
-        public int revokeFamily(FamilyId family, Instant now) {
-            return fixture.refreshTokens.revokeFamily(family, now);
-        }
-
-        @Override
-        public int revokeAllOf(UserId owner, Instant now) {
-            return fixture.refreshTokens.revokeAllOf(owner, now);
-        }
-
-        @Override
-        public int deleteExpired(Instant now, int limit) {
-            return fixture.refreshTokens.deleteExpired(now, limit);
         }
     }
 }
