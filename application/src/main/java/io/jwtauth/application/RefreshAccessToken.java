@@ -7,7 +7,6 @@ import io.jwtauth.domain.IssuedRefreshToken;
 import io.jwtauth.domain.NoActiveAccountForToken;
 import io.jwtauth.domain.RefreshTokenState;
 import io.jwtauth.domain.StoredRefreshToken;
-import io.jwtauth.domain.TokenId;
 import io.jwtauth.domain.TokenRejected;
 import io.jwtauth.domain.TokenSettings;
 import io.jwtauth.domain.User;
@@ -97,11 +96,10 @@ public final class RefreshAccessToken {
             events.refreshed(owner.id(), true);
             return retried;
         }
-        Optional<TokenId> replaced = settings.blacklistAfterRotation() ? Optional.of(claims.id()) : Optional.empty();
         Claims successor = issuer.refresh(owner.id(), claims.requireFamily(), now);
-        // Recorded before the retirement below, so that a family revocation by a concurrent reuse always covers it.
+        // Recorded before the rotation below, so that a family revocation by a concurrent reuse always covers it.
         store.record(IssuedRefreshToken.of(successor, Optional.of(claims.id())));
-        if (replaced.isPresent() && !store.retire(replaced.get(), RefreshTokenState.ROTATED, now)) {
+        if (settings.blacklistAfterRotation() && !families.rotate(claims.id(), successor.id(), now)) {
             throw reuseDetected(presented, now);
         }
         // As at login: a password change or deactivation that landed during this exchange revoked everything recorded
@@ -124,6 +122,9 @@ public final class RefreshAccessToken {
      * the grace period while its successor is still unused: then a client that never got the answer is retrying, and
      * it gets that same successor again (same {@code jti}, family and expiry, signed anew), so the retry is idempotent
      * and the family keeps exactly one live token. Whichever copy of the successor is used second is reuse as usual.
+     * The successor is the one the rotation recorded, the winning exchange's: an exchange that lost the race to rotate
+     * has recorded a successor too, which stays active until that loser has revoked the family, and must never be
+     * handed out.
      */
     private Claims missedSuccessor(Introspection presented, Instant now) {
         Instant retiredAt = presented.stored().retiredAt().orElseThrow();

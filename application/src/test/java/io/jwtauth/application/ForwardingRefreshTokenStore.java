@@ -38,6 +38,11 @@ abstract class ForwardingRefreshTokenStore implements RefreshTokenStore {
     }
 
     @Override
+    public boolean rotate(TokenId parent, TokenId successor, Instant now) {
+        return delegate.rotate(parent, successor, now);
+    }
+
+    @Override
     public Optional<TokenId> activeSuccessorOf(TokenId parent) {
         return delegate.activeSuccessorOf(parent);
     }

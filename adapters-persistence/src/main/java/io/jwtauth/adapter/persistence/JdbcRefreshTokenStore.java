@@ -37,10 +37,16 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     // The statements that look rows up, named so that QueryPlanTest can check that an index serves each of them.
     static final String FIND = "SELECT id, user_id, family_id, parent_id, expires_at, state, retired_at"
             + " FROM refresh_tokens WHERE id = ?";
-    /** Through the parent's family: there is no index on parent_id (see the V3 migration). */
+    /**
+     * The successor the rotation named on the parent's row, never one found by parent_id: concurrent exchanges that
+     * lost the rotation recorded successors with the same parent (see the V4 migration).
+     */
     static final String ACTIVE_SUCCESSOR = "SELECT successor.id FROM refresh_tokens parent"
-            + " JOIN refresh_tokens successor ON successor.family_id = parent.family_id AND successor.parent_id = parent.id"
+            + " JOIN refresh_tokens successor ON successor.id = parent.successor_id"
             + " WHERE parent.id = ? AND successor.state = 'ACTIVE'";
+    /** Retires the token and names its successor in one conditional UPDATE, so only the winner's successor is named. */
+    static final String ROTATE = "UPDATE refresh_tokens SET state = 'ROTATED', retired_at = ?, successor_id = ?"
+            + " WHERE id = ? AND state = 'ACTIVE'";
     private static final String RETIRE_ACTIVE = "UPDATE refresh_tokens SET state = ?, retired_at = ? WHERE state = 'ACTIVE' AND ";
     static final String RETIRE = RETIRE_ACTIVE + "id = ?";
     static final String REVOKE_FAMILY = RETIRE_ACTIVE + "family_id = ?";
@@ -88,10 +94,23 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public boolean retire(TokenId id, RefreshTokenState newState, Instant now) {
-        if (newState == RefreshTokenState.ACTIVE) {
-            throw new IllegalArgumentException("a token is retired to a state other than ACTIVE");
+        if (newState == RefreshTokenState.ACTIVE || newState == RefreshTokenState.ROTATED) {
+            throw new IllegalArgumentException("retired to BLACKLISTED or REVOKED; rotated only with its successor");
         }
         return retireWhere(RETIRE, newState, now, id.value()) == 1;
+    }
+
+    @Override
+    public boolean rotate(TokenId parent, TokenId successor, Instant now) {
+        if (parent.equals(successor)) {
+            throw new IllegalArgumentException("a token is not its own successor");
+        }
+        return statements.write(ROTATE, update -> {
+            update.setObject(1, utc(now));
+            update.setString(2, successor.value());
+            update.setString(3, parent.value());
+            return update.executeUpdate();
+        }) == 1;
     }
 
     @Override

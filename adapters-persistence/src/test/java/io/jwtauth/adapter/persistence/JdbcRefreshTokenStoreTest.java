@@ -99,22 +99,46 @@ class JdbcRefreshTokenStoreTest {
 
         assertThat(store.find(successor.id())).hasValue(
                 new StoredRefreshToken(successor, RefreshTokenState.ACTIVE, Optional.empty()));
-        store.retire(first.id(), RefreshTokenState.ROTATED, NOW);
+        store.rotate(first.id(), successor.id(), NOW);
         assertThat(store.find(first.id())).hasValue(
                 new StoredRefreshToken(first, RefreshTokenState.ROTATED, Optional.of(NOW)));
     }
 
     @Test
-    void findsTheActiveSuccessorOfAToken() {
+    void findsTheSuccessorItsRotationNamedWhileThatIsActive() {
         IssuedRefreshToken first = token(FUTURE, Optional.empty());
         IssuedRefreshToken successor = new IssuedRefreshToken(newTokenId(), owner, first.family(), Optional.of(first.id()), FUTURE);
         store.record(first);
         store.record(successor);
 
+        assertThat(store.activeSuccessorOf(first.id())).as("recorded with its parent, not yet named").isEmpty();
+        assertThat(store.rotate(first.id(), successor.id(), NOW)).isTrue();
         assertThat(store.activeSuccessorOf(first.id())).contains(successor.id());
         assertThat(store.activeSuccessorOf(successor.id())).isEmpty();
-        store.retire(successor.id(), RefreshTokenState.ROTATED, NOW);
+        store.retire(successor.id(), RefreshTokenState.BLACKLISTED, NOW);
         assertThat(store.activeSuccessorOf(first.id())).isEmpty();
+    }
+
+    @Test
+    void namesOnlyTheSuccessorOfTheRotationThatWon() {
+        IssuedRefreshToken first = recorded(FUTURE);
+        IssuedRefreshToken winners = successorOf(first);
+        IssuedRefreshToken losers = successorOf(first);
+
+        assertThat(store.rotate(first.id(), winners.id(), NOW)).isTrue();
+        assertThat(store.rotate(first.id(), losers.id(), NOW)).isFalse();
+
+        assertThat(store.activeSuccessorOf(first.id())).contains(winners.id());
+        assertThat(stateOf(store, losers.id())).as("still active: the loser revokes its family itself")
+                .contains(RefreshTokenState.ACTIVE);
+    }
+
+    @Test
+    void refusesToNameATokenItsOwnSuccessor() {
+        IssuedRefreshToken token = recorded(FUTURE);
+
+        assertThatThrownBy(() -> store.rotate(token.id(), token.id(), NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(stateOf(store, token.id())).contains(RefreshTokenState.ACTIVE);
     }
 
     @Test
@@ -124,7 +148,7 @@ class JdbcRefreshTokenStoreTest {
         IssuedRefreshToken active = token(family, FUTURE);
         IssuedRefreshToken otherFamily = token(FUTURE, Optional.empty());
         List.of(retired, active, otherFamily).forEach(store::record);
-        store.retire(retired.id(), RefreshTokenState.ROTATED, NOW);
+        store.rotate(retired.id(), active.id(), NOW);
 
         assertThat(store.revokeFamily(family, NOW.plusSeconds(5))).isEqualTo(1);
 
@@ -155,29 +179,36 @@ class JdbcRefreshTokenStoreTest {
     void retiresAnActiveTokenOnlyOnce() {
         IssuedRefreshToken token = recorded(FUTURE);
 
-        assertThat(store.retire(token.id(), RefreshTokenState.ROTATED, NOW)).isTrue();
-        assertThat(store.retire(token.id(), RefreshTokenState.ROTATED, NOW)).isFalse();
+        assertThat(store.retire(token.id(), RefreshTokenState.BLACKLISTED, NOW)).isTrue();
         assertThat(store.retire(token.id(), RefreshTokenState.BLACKLISTED, NOW)).isFalse();
-        assertThat(stateOf(store, token.id())).contains(RefreshTokenState.ROTATED);
+        assertThat(store.retire(token.id(), RefreshTokenState.REVOKED, NOW)).isFalse();
+        assertThat(store.rotate(token.id(), successorOf(token).id(), NOW)).isFalse();
+        assertThat(stateOf(store, token.id())).contains(RefreshTokenState.BLACKLISTED);
+        assertThat(store.activeSuccessorOf(token.id())).isEmpty();
     }
 
     @Test
     void keepsEveryRetiredState() {
-        for (RefreshTokenState state : List.of(RefreshTokenState.ROTATED, RefreshTokenState.BLACKLISTED,
-                RefreshTokenState.REVOKED)) {
+        for (RefreshTokenState state : List.of(RefreshTokenState.BLACKLISTED, RefreshTokenState.REVOKED)) {
             IssuedRefreshToken token = recorded(FUTURE);
 
             assertThat(store.retire(token.id(), state, NOW)).isTrue();
             assertThat(stateOf(store, token.id())).contains(state);
         }
+        IssuedRefreshToken rotated = recorded(FUTURE);
+        assertThat(store.rotate(rotated.id(), successorOf(rotated).id(), NOW)).isTrue();
+        assertThat(stateOf(store, rotated.id())).contains(RefreshTokenState.ROTATED);
     }
 
     @Test
-    void refusesToRetireATokenToActive() {
+    void refusesToRetireATokenToActiveOrToRotatedWithoutItsSuccessor() {
         IssuedRefreshToken token = recorded(FUTURE);
 
         assertThatThrownBy(() -> store.retire(token.id(), RefreshTokenState.ACTIVE, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.retire(token.id(), RefreshTokenState.ROTATED, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(stateOf(store, token.id())).contains(RefreshTokenState.ACTIVE);
     }
 
     @Test
@@ -188,11 +219,58 @@ class JdbcRefreshTokenStoreTest {
 
             List<Boolean> outcomes = all(IntStream.range(0, RACERS).mapToObj(racer -> (Callable<Boolean>) () -> {
                 start.await();
-                return store.retire(token.id(), racer % 2 == 0 ? RefreshTokenState.ROTATED : RefreshTokenState.BLACKLISTED, NOW);
+                return store.retire(token.id(), racer % 2 == 0 ? RefreshTokenState.REVOKED : RefreshTokenState.BLACKLISTED, NOW);
             }).toList(), start);
 
             assertThat(outcomes).containsOnlyOnce(true).hasSize(RACERS);
             assertThat(stateOf(store, token.id())).isPresent().get().isNotEqualTo(RefreshTokenState.ACTIVE);
+        }
+    }
+
+    /** As concurrent exchanges of one token do: each has recorded its own successor, and exactly one may rotate. */
+    @Test
+    void letsExactlyOneOfManyConcurrentRotationsWinAndNamesItsSuccessor() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            IssuedRefreshToken parent = recorded(FUTURE);
+            List<IssuedRefreshToken> successors = IntStream.range(0, RACERS).mapToObj(racer -> successorOf(parent)).toList();
+            CountDownLatch start = new CountDownLatch(1);
+
+            List<Boolean> outcomes = all(successors.stream().map(successor -> (Callable<Boolean>) () -> {
+                start.await();
+                return store.rotate(parent.id(), successor.id(), NOW);
+            }).toList(), start);
+
+            assertThat(outcomes).containsOnlyOnce(true).hasSize(RACERS);
+            TokenId winners = successors.get(outcomes.indexOf(true)).id();
+            assertThat(store.activeSuccessorOf(parent.id())).contains(winners);
+            assertThat(stateOf(store, parent.id())).contains(RefreshTokenState.ROTATED);
+        }
+    }
+
+    /** An exchange racing a logout of the same token: one of them wins, and a successor is named only if a rotation did. */
+    @Test
+    void letsExactlyOneOfConcurrentRotationsAndLogoutsWin() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            IssuedRefreshToken parent = recorded(FUTURE);
+            List<IssuedRefreshToken> successors = IntStream.range(0, RACERS).mapToObj(racer -> successorOf(parent)).toList();
+            CountDownLatch start = new CountDownLatch(1);
+
+            List<Boolean> outcomes = all(IntStream.range(0, RACERS).mapToObj(racer -> (Callable<Boolean>) () -> {
+                start.await();
+                return racer % 2 == 0
+                        ? store.rotate(parent.id(), successors.get(racer).id(), NOW)
+                        : store.retire(parent.id(), RefreshTokenState.BLACKLISTED, NOW);
+            }).toList(), start);
+
+            assertThat(outcomes).containsOnlyOnce(true).hasSize(RACERS);
+            int winner = outcomes.indexOf(true);
+            if (winner % 2 == 0) {
+                assertThat(stateOf(store, parent.id())).contains(RefreshTokenState.ROTATED);
+                assertThat(store.activeSuccessorOf(parent.id())).contains(successors.get(winner).id());
+            } else {
+                assertThat(stateOf(store, parent.id())).contains(RefreshTokenState.BLACKLISTED);
+                assertThat(store.activeSuccessorOf(parent.id())).isEmpty();
+            }
         }
     }
 
@@ -252,8 +330,9 @@ class JdbcRefreshTokenStoreTest {
             long start = System.nanoTime();
 
             assertThatThrownBy(() -> stateOf(offline, newTokenId())).isInstanceOf(StoreUnavailable.class);
-            assertThatThrownBy(() -> offline.retire(newTokenId(), RefreshTokenState.ROTATED, NOW))
+            assertThatThrownBy(() -> offline.retire(newTokenId(), RefreshTokenState.BLACKLISTED, NOW))
                     .isInstanceOf(StoreUnavailable.class);
+            assertThatThrownBy(() -> offline.rotate(newTokenId(), newTokenId(), NOW)).isInstanceOf(StoreUnavailable.class);
             assertThatThrownBy(() -> offline.deleteExpired(FLUSH_TIME, 10)).isInstanceOf(StoreUnavailable.class);
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -273,8 +352,7 @@ class JdbcRefreshTokenStoreTest {
             privateDatabase.stopServer();
             long start = System.nanoTime();
 
-            assertThatThrownBy(() -> running.retire(token.id(), RefreshTokenState.ROTATED, NOW))
-                    .isInstanceOf(StoreUnavailable.class);
+            assertThatThrownBy(() -> running.rotate(token.id(), newTokenId(), NOW)).isInstanceOf(StoreUnavailable.class);
             assertThatThrownBy(() -> stateOf(running, token.id())).isInstanceOf(StoreUnavailable.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
@@ -335,6 +413,14 @@ class JdbcRefreshTokenStoreTest {
         IssuedRefreshToken token = token(expiresAt, Optional.empty());
         store.record(token);
         return token;
+    }
+
+    /** A successor of {@code parent}, recorded as an exchange records it before it rotates the parent. */
+    private IssuedRefreshToken successorOf(IssuedRefreshToken parent) {
+        IssuedRefreshToken successor = new IssuedRefreshToken(newTokenId(), owner, parent.family(), Optional.of(parent.id()),
+                FUTURE);
+        store.record(successor);
+        return successor;
     }
 
     private IssuedRefreshToken token(Instant expiresAt, Optional<TokenId> parent) {

@@ -66,6 +66,11 @@ class QueryPlanTest {
                 new Lookup("token by id", JdbcRefreshTokenStore.FIND, s -> s.setString(1, "jti")),
                 new Lookup("active successor of a token", JdbcRefreshTokenStore.ACTIVE_SUCCESSOR, s -> s.setString(1, "jti")),
                 new Lookup("token retirement by id", JdbcRefreshTokenStore.RETIRE, s -> retire(s, "jti")),
+                new Lookup("token rotation by id", JdbcRefreshTokenStore.ROTATE, s -> {
+                    s.setObject(1, now);
+                    s.setString(2, "successor-jti");
+                    s.setString(3, "jti");
+                }),
                 new Lookup("family revocation", JdbcRefreshTokenStore.REVOKE_FAMILY, s -> retire(s, "family")),
                 new Lookup("revocation of a user's tokens", JdbcRefreshTokenStore.REVOKE_ALL_OF_USER, s -> {
                     s.setString(1, "REVOKED");

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The record of each refresh token, one at a time: written at issue, read whenever the token is presented (refresh,
- * verify, blacklist), retired when it is exchanged or logged out. Leaving the active state is atomic across nodes.
+ * verify, blacklist), retired when it is logged out or revoked. Leaving the active state is atomic across nodes. An
+ * exchange retires its token through {@link RefreshTokenFamilies#rotate}, which also names the successor.
  */
 public interface RefreshTokenRecords {
 
@@ -20,7 +21,11 @@ public interface RefreshTokenRecords {
 
     /**
      * Moves the token from {@link RefreshTokenState#ACTIVE} to {@code newState} as of {@code now}. Of several
-     * concurrent calls for one token, on any number of nodes, exactly one returns true.
+     * concurrent calls for one token, on any number of nodes (and of {@link RefreshTokenFamilies#rotate} calls for
+     * it), exactly one returns true.
+     *
+     * @throws IllegalArgumentException if {@code newState} is {@link RefreshTokenState#ACTIVE}, or
+     *         {@link RefreshTokenState#ROTATED}: a token is rotated only together with its successor
      */
     boolean retire(TokenId id, RefreshTokenState newState, Instant now);
 }

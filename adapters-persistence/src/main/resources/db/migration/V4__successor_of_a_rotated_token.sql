@@ -1,0 +1,15 @@
+-- The token each rotated token was exchanged for, written by the same conditional UPDATE that retires it
+-- (SET state = 'ROTATED', retired_at = ?, successor_id = ? WHERE id = ? AND state = 'ACTIVE'), so only the exchange
+-- that won the rotation is ever named here. Within the reuse grace period a retrying client is handed this successor
+-- again. Looking it up by parent_id, as before, could also find the successor of a concurrent exchange that lost the
+-- rotation and had not yet revoked the family, and hand out a second, different successor of one token.
+--
+-- Read through the parent's primary key and joined on the successor's, so it needs no index. No foreign key: deleting
+-- a record would then have to look for rows naming it, which takes an index on this column, one more to write at every
+-- rotation (see V3). No CHECK tying it to state = 'ROTATED': validating one would lock and read the whole table at the
+-- upgrade, and only the rotation writes the column.
+--
+-- Tokens rotated before this migration (and, during a rolling upgrade, by nodes still on the earlier version) name no
+-- successor: presented again within the grace period, they count as reuse and revoke their family, as they would
+-- after the grace period. Guessing the successor from parent_id for them would bring back the race this column ends.
+ALTER TABLE refresh_tokens ADD COLUMN successor_id VARCHAR(64);
