@@ -1,19 +1,23 @@
 package io.jwtauth.bootstrap;
 
 import io.jwtauth.testsupport.JsonFields;
+import io.jwtauth.testsupport.OpenApiContract;
 import io.jwtauth.testsupport.TestHttpClient;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 
-/** test-support's HTTP client for the assembled service, speaking forms as the tutorial's curl does. */
+/**
+ * test-support's HTTP client for the assembled service, speaking forms as the tutorial's curl does; every answer is
+ * checked against the OpenAPI document (an undocumented one fails the test with an {@link AssertionError}).
+ */
 final class Client {
 
     private final TestHttpClient http;
 
     Client(URL base) {
         try {
-            this.http = new TestHttpClient(base.toURI());
+            this.http = TestHttpClient.checked(base.toURI(), TestHttpClient.ANSWER_TIMEOUT, OpenApiContract.fromClasspath());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(base.toString(), e);
         }

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jwtauth.application.CreateUser;
 import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.Username;
+import io.jwtauth.testsupport.OpenApiContract;
+import io.jwtauth.testsupport.TestHttpClient;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -44,16 +45,14 @@ class ConcurrentRotationTest {
     @Test
     void ofSixteenParallelRefreshesOfOneTokenExactlyOneSucceeds() throws Exception {
         createUser.handle(new CreateUser.Command(new Username("racer"), new PlainPassword("mypassword")));
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> login = http.send(form("/api/token/", "username=racer&password=mypassword"),
-                HttpResponse.BodyHandlers.ofString());
+        TestHttpClient http = TestHttpClient.checked(server.getURI(), OpenApiContract.fromClasspath());
+        HttpResponse<String> login = http.send(form("/api/token/", "username=racer&password=mypassword"));
         Matcher refresh = REFRESH.matcher(login.body());
         assertThat(refresh.find()).isTrue();
 
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            answers.add(http.sendAsync(form("/api/token/refresh/", "refresh=" + refresh.group(1)),
-                    HttpResponse.BodyHandlers.ofString()));
+            answers.add(http.sendAsync(form("/api/token/refresh/", "refresh=" + refresh.group(1))));
         }
         List<HttpResponse<String>> done = answers.stream().map(CompletableFuture::join).toList();
 
@@ -65,9 +64,9 @@ class ConcurrentRotationTest {
         assertThat(winner.body()).contains("\"access\":").contains("\"refresh\":");
     }
 
-    private HttpRequest form(String path, String body) {
+    private HttpRequest.Builder form(String path, String body) {
         return HttpRequest.newBuilder(URI.create(server.getURL() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.port.UserStore;
+import io.jwtauth.testsupport.OpenApiContract;
+import io.jwtauth.testsupport.TestHttpClient;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -12,11 +14,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +46,9 @@ class ImportDjangoUsersTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private TestHttpClient http() {
+        return TestHttpClient.checked(server.getURI(), OpenApiContract.fromClasspath());
+    }
 
     record Run(int exitCode, String out, String err) {
     }
@@ -189,8 +189,6 @@ class ImportDjangoUsersTest {
     private int login(String username, String password) throws Exception {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/token/"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return http().form("/api/token/", form).statusCode();
     }
 }

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jwtauth.application.CreateUser;
 import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.Username;
+import io.jwtauth.testsupport.OpenApiContract;
+import io.jwtauth.testsupport.TestHttpClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +37,6 @@ class JwksInteropTest {
 
     private static final Pattern FIELD = Pattern.compile("\"(access|refresh)\":\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path dataFolder;
@@ -54,10 +52,8 @@ class JwksInteropTest {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
             server.getApplicationContext().getBean(CreateUser.class)
                     .handle(new CreateUser.Command(new Username("myuser"), new PlainPassword("mypassword")));
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/token/"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=myuser&password=mypassword")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            TestHttpClient http = TestHttpClient.checked(server.getURI(), OpenApiContract.fromClasspath());
+            HttpResponse<String> login = http.form("/api/token/", "username=myuser&password=mypassword");
             assertThat(login.statusCode()).isEqualTo(200);
             Matcher tokens = FIELD.matcher(login.body());
             assertThat(tokens.find()).isTrue();
@@ -66,8 +62,7 @@ class JwksInteropTest {
             String access = tokens.group(2);
 
             String jwksUrl = server.getURL() + "/.well-known/jwks.json";
-            HttpResponse<String> jwks = http.send(HttpRequest.newBuilder(URI.create(jwksUrl)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> jwks = http.get("/.well-known/jwks.json", null);
             assertThat(jwks.headers().firstValue("Cache-Control")).contains("public, max-age=300");
             List<JsonWebKey> published = new HttpsJwks(jwksUrl).getJsonWebKeys();
             assertThat(published).singleElement().satisfies(key -> {

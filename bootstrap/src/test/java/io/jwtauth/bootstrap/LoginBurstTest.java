@@ -6,6 +6,7 @@ import io.jwtauth.application.CreateUser;
 import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.Username;
 import io.jwtauth.testsupport.LoginBurst;
+import io.jwtauth.testsupport.OpenApiContract;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ class LoginBurstTest {
         createUser.handle(new CreateUser.Command(new Username("crowd"), new PlainPassword("crowd-password")));
 
         List<HttpResponse<String>> answers = LoginBurst.send(server.getURI(), "username=crowd&password=crowd-password", LOGINS);
+        answers.forEach(OpenApiContract.fromClasspath()::verify);
 
         assertThat(answers).hasSize(LOGINS).allSatisfy(answer -> {
             assertThat(answer.statusCode()).isEqualTo(200);

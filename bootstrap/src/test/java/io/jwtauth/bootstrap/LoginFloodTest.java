@@ -6,6 +6,7 @@ import io.jwtauth.application.CreateUser;
 import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.Username;
 import io.jwtauth.testsupport.LoginBurst;
+import io.jwtauth.testsupport.OpenApiContract;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -35,6 +36,7 @@ class LoginFloodTest {
         createUser.handle(new CreateUser.Command(new Username("flood"), new PlainPassword("flood-password")));
 
         List<HttpResponse<String>> answers = LoginBurst.send(server.getURI(), "username=flood&password=flood-password", LOGINS);
+        answers.forEach(OpenApiContract.fromClasspath()::verify);
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 503).contains(200, 503);
         assertThat(answers).filteredOn(answer -> answer.statusCode() == 503).allSatisfy(answer -> {

@@ -6,6 +6,8 @@ import io.jwtauth.application.CreateUser;
 import io.jwtauth.domain.PlainPassword;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
+import io.jwtauth.testsupport.OpenApiContract;
+import io.jwtauth.testsupport.TestHttpClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.filters.AuthenticationFetcher;
@@ -14,7 +16,6 @@ import io.micronaut.security.token.validator.TokenValidator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,6 @@ class OneTokenPathTest {
     @Inject
     CreateUser createUser;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private User user;
 
     @BeforeEach
@@ -89,7 +89,7 @@ class OneTokenPathTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttpClient.checked(server.getURI(), OpenApiContract.fromClasspath()).send(request);
     }
 
     private URI uri(String path) {

@@ -7,6 +7,7 @@ import io.jwtauth.domain.Username;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.jwtauth.testsupport.JsonFields;
+import io.jwtauth.testsupport.OpenApiContract;
 import io.jwtauth.testsupport.TestHttpClient;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,7 +24,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One jwt-auth instance in this JVM, as a load balancer sees it: its own application context, pools and HTTP server,
  * wired exactly as the runnable jar wires them, on the database the test names. Several nodes share nothing but that
- * database (and the signing key from application-test.yml, which every node of a deployment must share).
+ * database (and the signing key from application-test.yml, which every node of a deployment must share). Every answer
+ * is checked against the OpenAPI document: one it does not describe fails the test with an {@link AssertionError}.
  */
 final class ServiceNode implements AutoCloseable {
 
@@ -52,7 +54,8 @@ final class ServiceNode implements AutoCloseable {
         this.name = name;
         this.context = context;
         this.server = context.getBean(EmbeddedServer.class).start();
-        this.http = new TestHttpClient(URI.create("http://127.0.0.1:" + server.getPort()), ANSWER_TIMEOUT);
+        this.http = TestHttpClient.checked(URI.create("http://127.0.0.1:" + server.getPort()), ANSWER_TIMEOUT,
+                OpenApiContract.fromClasspath());
     }
 
     /** Starts a node with application-test.yml overridden by the given properties, on a free port. */

@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
  * own working folder (so {@code ./data} is fresh), configured only through environment variables. The launcher is
  * the system property {@code jwtauth.launcher}, or {@code ../jwt-auth} from a module of the root folder.
  *
- * <p>Its HTTP client is {@link TestHttpClient}, whose I/O failures it passes on as {@link IOException}s.
+ * <p>Its HTTP client is {@link TestHttpClient}, whose I/O failures it passes on as {@link IOException}s. Once the
+ * server is up, every answer it gets is checked against the OpenAPI document that this server serves at
+ * {@code /api/schema/} ({@link OpenApiContract}): an answer the document does not describe fails the test with an
+ * {@link AssertionError}. {@link #raw} is not checked: it exists to send what no HTTP client would.
  */
 public final class RunningJar implements AutoCloseable {
 
@@ -34,7 +37,8 @@ public final class RunningJar implements AutoCloseable {
 
     private final Process process;
     private final Path log;
-    private final TestHttpClient http;
+    private TestHttpClient http;
+    private OpenApiContract contract;
     public final int port;
 
     private RunningJar(Process process, Path log, int port) {
@@ -63,6 +67,14 @@ public final class RunningJar implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             RunningJar jar = start(workDir, environment);
             if (jar.answers(check)) {
+                URI base = URI.create("http://127.0.0.1:" + jar.port);
+                try {
+                    jar.contract = OpenApiContract.servedBy(base);
+                    jar.http = TestHttpClient.checked(base, ANSWER_TIMEOUT, jar.contract);
+                } catch (Exception | AssertionError e) {
+                    jar.close();
+                    throw e;
+                }
                 return jar;
             }
             jar.close();
@@ -158,6 +170,14 @@ public final class RunningJar implements AutoCloseable {
     /** The string fields of a one-level JSON answer, such as a token pair. */
     public static Map<String, String> fields(String json) {
         return JsonFields.of(json);
+    }
+
+    /**
+     * The OpenAPI document this server serves, as a contract: for a test that sends requests of its own (another
+     * client, HTTP/1.1 only, say) to check their answers as this class's own requests are checked.
+     */
+    public OpenApiContract contract() {
+        return contract;
     }
 
     /** {@code path} on this server, e.g. {@code /.well-known/jwks.json}. */

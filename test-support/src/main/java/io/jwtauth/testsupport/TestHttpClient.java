@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,6 +16,11 @@ import java.util.concurrent.CompletableFuture;
  * JSON bodies, an optional {@code Authorization} header) and answers come back raw as {@link HttpResponse}s. Each
  * request waits at most the answer timeout (30 s unless given), so a server that hangs fails the test rather than
  * stalling it. I/O failures surface as {@link UncheckedIOException}.
+ *
+ * <p>Built with an {@link OpenApiContract} (for jwt-auth itself), it checks every answer against the OpenAPI document
+ * and throws an {@link AssertionError} listing what the document does not describe, which fails the test that sent
+ * the request; an asynchronous answer's future fails with it. Without one (another server: a resource server, nginx,
+ * the management port), answers are not checked.
  */
 public final class TestHttpClient {
 
@@ -25,16 +31,35 @@ public final class TestHttpClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private final Duration timeout;
+    private final OpenApiContract contract;
 
-    /** {@code base} is the server's root, e.g. {@code http://127.0.0.1:8000}; paths are appended to it. */
+    /**
+     * {@code base} is the server's root, e.g. {@code http://127.0.0.1:8000}; paths are appended to it. Answers are not
+     * checked: use {@link #checked} for jwt-auth.
+     */
     public TestHttpClient(URI base) {
         this(base, ANSWER_TIMEOUT);
     }
 
     public TestHttpClient(URI base, Duration timeout) {
+        this(base, timeout, null);
+    }
+
+    private TestHttpClient(URI base, Duration timeout, OpenApiContract contract) {
         String text = base.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.timeout = timeout;
+        this.contract = contract;
+    }
+
+    /** A client for jwt-auth at {@code base} that checks every answer against {@code contract}. */
+    public static TestHttpClient checked(URI base, OpenApiContract contract) {
+        return checked(base, ANSWER_TIMEOUT, contract);
+    }
+
+    /** A client for jwt-auth at {@code base} that checks every answer against {@code contract}. */
+    public static TestHttpClient checked(URI base, Duration timeout, OpenApiContract contract) {
+        return new TestHttpClient(base, timeout, Objects.requireNonNull(contract));
     }
 
     /** {@code path} on this server: appended as written when it starts with {@code /}, else resolved from the root. */
@@ -86,17 +111,25 @@ public final class TestHttpClient {
 
     /** Sends without waiting, with this client's timeout; the future fails if the answer does not come. */
     public CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
-        return http.sendAsync(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(this::checked);
     }
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return checked(http.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private HttpResponse<String> checked(HttpResponse<String> response) {
+        if (contract != null) {
+            contract.verify(response);
+        }
+        return response;
     }
 }

@@ -14,27 +14,33 @@ import java.util.List;
  */
 final class ApiSchemas {
 
+    /** Request bodies: DRF's serializers ignore fields they do not declare, and so does {@link RequestFields}. */
+    private static final String IGNORED = "Other fields are ignored.";
+
     private ApiSchemas() {
     }
 
-    @Schema(name = "TokenObtainPairRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE, description = "simplejwt's TokenObtainPairSerializer. The password is "
-            + "taken as sent (not trimmed).")
-    record ObtainRequest(@Schema(minLength = 1) String username, @Schema(minLength = 1, maxLength = 4096) String password) {
+    @Schema(name = "TokenObtainPairRequest", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "simplejwt's TokenObtainPairSerializer. The password is "
+            + "taken as sent (not trimmed). " + IGNORED)
+    record ObtainRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1) String username,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 4096) String password) {
     }
 
-    @Schema(name = "TokenRefreshRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE, description = "A refresh token (simplejwt's TokenRefreshSerializer and "
-            + "TokenBlacklistSerializer).")
-    record RefreshRequest(@Schema(minLength = 1) String refresh) {
+    @Schema(name = "TokenRefreshRequest", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "A refresh token (simplejwt's TokenRefreshSerializer and "
+            + "TokenBlacklistSerializer). " + IGNORED)
+    record RefreshRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1) String refresh) {
     }
 
-    @Schema(name = "TokenVerifyRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE, description = "An access or refresh token (simplejwt's TokenVerifySerializer).")
-    record VerifyRequest(@Schema(minLength = 1) String token) {
+    @Schema(name = "TokenVerifyRequest", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "An access or refresh token (simplejwt's TokenVerifySerializer). "
+            + IGNORED)
+    record VerifyRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1) String token) {
     }
 
-    @Schema(name = "PasswordChangeRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    @Schema(name = "PasswordChangeRequest", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "The bearer's current and new password, each taken as sent. "
+            + IGNORED)
     record PasswordChangeRequest(
-            @JsonProperty("old_password") @Schema(minLength = 1, maxLength = 4096) String oldPassword,
-            @JsonProperty("new_password") @Schema(minLength = 1, maxLength = 4096) String newPassword) {
+            @JsonProperty("old_password") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 4096) String oldPassword,
+            @JsonProperty("new_password") @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 4096) String newPassword) {
     }
 
     @Schema(name = "Empty", additionalProperties = Schema.AdditionalPropertiesValue.FALSE, description = "simplejwt's empty answer, `{}`.")
@@ -62,7 +68,7 @@ final class ApiSchemas {
     }
 
     @Schema(name = "Status", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    record Status(@Schema(allowableValues = "ok") String status) {
+    record Status(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = "ok") String status) {
     }
 
     @Schema(name = "JwkSet", additionalProperties = Schema.AdditionalPropertiesValue.FALSE, description = "RFC 7517 §5: each key a public JWK with `kty`, `kid`, `use`, `alg` and the "

@@ -39,7 +39,18 @@ import java.nio.charset.StandardCharsets;
  * <p>It is exactly as strict and as cheap as the protected GET, being the same path: the authentication fetcher checks
  * the token, its owner, revocation by password change and deactivation, and answers on the event loop when the owner is
  * cached. The request's body is never read.
+ *
+ * <p>Every method answers alike, so the answers are documented once, here: micronaut-openapi adds a controller's
+ * {@code @ApiResponse}s to each of its operations.
  */
+@ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
+        @Header(name = ForwardAuthController.USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
+        @Header(name = ForwardAuthController.USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
+                schema = @Schema(type = "string"))})
+@ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
+@ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
 @Controller("/api/forward-auth")
 @Consumes(MediaType.ALL)
 @Produces(MediaType.ALL)
@@ -55,93 +66,41 @@ final class ForwardAuthController {
      */
     static final String USERNAME = "X-Auth-Username";
 
+    private static final String SUMMARY = "Forward authentication (any method): 200 with the user in headers, or 401";
+
     /** Also answers HEAD, as every GET route does. */
     @Get(uris = {"/", "/{+path}"})
-    @Operation(summary = "Forward authentication (any method): 200 with the user in headers, or 401",
-            security = @SecurityRequirement(name = ApiDocsController.BEARER))
-    @ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
-            @Header(name = USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
-            @Header(name = USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
-                    schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
-    @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    @Operation(summary = SUMMARY, security = @SecurityRequirement(name = ApiDocsController.BEARER))
     HttpResponse<Void> get(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
     @Post(uris = {"/", "/{+path}"})
-    @Operation(summary = "Forward authentication (any method): 200 with the user in headers, or 401",
-            security = @SecurityRequirement(name = ApiDocsController.BEARER))
-    @ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
-            @Header(name = USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
-            @Header(name = USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
-                    schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
-    @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    @Operation(summary = SUMMARY, security = @SecurityRequirement(name = ApiDocsController.BEARER))
     HttpResponse<Void> post(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
     @Put(uris = {"/", "/{+path}"})
-    @Operation(summary = "Forward authentication (any method): 200 with the user in headers, or 401",
-            security = @SecurityRequirement(name = ApiDocsController.BEARER))
-    @ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
-            @Header(name = USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
-            @Header(name = USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
-                    schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
-    @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    @Operation(summary = SUMMARY, security = @SecurityRequirement(name = ApiDocsController.BEARER))
     HttpResponse<Void> put(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
     @Patch(uris = {"/", "/{+path}"})
-    @Operation(summary = "Forward authentication (any method): 200 with the user in headers, or 401",
-            security = @SecurityRequirement(name = ApiDocsController.BEARER))
-    @ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
-            @Header(name = USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
-            @Header(name = USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
-                    schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
-    @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    @Operation(summary = SUMMARY, security = @SecurityRequirement(name = ApiDocsController.BEARER))
     HttpResponse<Void> patch(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
     @Delete(uris = {"/", "/{+path}"})
-    @Operation(summary = "Forward authentication (any method): 200 with the user in headers, or 401",
-            security = @SecurityRequirement(name = ApiDocsController.BEARER))
-    @ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
-            @Header(name = USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
-            @Header(name = USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
-                    schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
-    @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    @Operation(summary = SUMMARY, security = @SecurityRequirement(name = ApiDocsController.BEARER))
     HttpResponse<Void> delete(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }
 
     @Options(uris = {"/", "/{+path}"})
-    @Operation(summary = "Forward authentication (any method): 200 with the user in headers, or 401",
-            security = @SecurityRequirement(name = ApiDocsController.BEARER))
-    @ApiResponse(responseCode = "200", description = "The token is valid; empty body", headers = {
-            @Header(name = USER_ID, description = "simplejwt's `user_id`", required = true, schema = @Schema(type = "string")),
-            @Header(name = USERNAME, description = "The username, percent-encoded UTF-8 when not ASCII", required = true,
-                    schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
-    @ApiResponse(responseCode = "503", description = "Database unreachable (`service_unavailable`)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    @Operation(summary = SUMMARY, security = @SecurityRequirement(name = ApiDocsController.BEARER))
     HttpResponse<Void> options(@Parameter(hidden = true) AuthenticatedUser user) {
         return allowed(user);
     }

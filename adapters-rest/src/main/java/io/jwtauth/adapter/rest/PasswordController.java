@@ -56,14 +56,9 @@ final class PasswordController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/BadRequest")))
     @ApiResponse(responseCode = "401", description = "No or bad credentials: `Authentication credentials were not provided.`, `bad_authorization_header`, `Given token not valid for any token type`, `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.Detail.class, ApiSchemas.CodedDetail.class, ApiSchemas.TokenNotValidForAnyType.class})))
-    @ApiResponse(responseCode = "413", description = "Body over 64 KiB, refused before it is read",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
-    @ApiResponse(responseCode = "415", description = "Neither JSON nor a form in UTF-8",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
     @ApiResponse(responseCode = "429", description = "Too many wrong `old_password`s for the account: `Request was throttled. Expected available in N seconds.`", headers = {@Header(name = "Retry-After", description = "Seconds to wait", required = true, schema = @Schema(type = "integer"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
-    @ApiResponse(responseCode = "503", description = "Database unreachable, or every password-hashing thread busy and its queue full (`service_unavailable`)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    @BodyReadingAnswers // its 400 is this operation's own: it also names a wrong old_password
     Map<String, Object> change(HttpRequest<?> request, @Parameter(hidden = true) AuthenticatedUser user, @Parameter(hidden = true) @Body @Nullable byte[] body) {
         RequestFields fields = RequestFields.read(request.getContentType(), body, json);
         String oldPassword = fields.exactText("old_password", PlainPassword.MAX_LENGTH);

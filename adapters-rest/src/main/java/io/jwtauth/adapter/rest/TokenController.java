@@ -69,18 +69,11 @@ final class TokenController {
             @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = ApiSchemas.ObtainRequest.class))})
     @ApiResponse(responseCode = "200", description = "A refresh and an access token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPairResponse.class)))
-    @ApiResponse(responseCode = "400", description = "A field missing, blank, null, of the wrong JSON type or too long (`{\"password\": [\"This field is required.\"]}`); malformed JSON or JSON that is not an object",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/BadRequest")))
     @ApiResponse(responseCode = "401", description = "Wrong password, unknown or inactive user, all alike: `No active account found with the given credentials`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
-    @ApiResponse(responseCode = "413", description = "Body over 64 KiB, refused before it is read",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
-    @ApiResponse(responseCode = "415", description = "Neither JSON nor a form in UTF-8",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
     @ApiResponse(responseCode = "429", description = "Too many failed attempts: `Request was throttled. Expected available in N seconds.`", headers = {@Header(name = "Retry-After", description = "Seconds to wait", required = true, schema = @Schema(type = "integer"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
-    @ApiResponse(responseCode = "503", description = "Database unreachable, or every password-hashing thread busy and its queue full (`service_unavailable`)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    @BodyReadingAnswers
     TokenPairResponse obtain(HttpRequest<?> request, @Parameter(hidden = true) @Body @Nullable byte[] body) {
         RequestFields fields = RequestFields.read(request.getContentType(), body, json);
         String username = fields.text("username");
@@ -98,16 +91,9 @@ final class TokenController {
             @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = ApiSchemas.RefreshRequest.class))})
     @ApiResponse(responseCode = "200", description = "The new access token; under rotation also a new refresh token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefreshResponse.class)))
-    @ApiResponse(responseCode = "400", description = "A field missing, blank, null, of the wrong JSON type or too long (`{\"password\": [\"This field is required.\"]}`); malformed JSON or JSON that is not an object",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/BadRequest")))
     @ApiResponse(responseCode = "401", description = "`Token is invalid`, `Token is expired`, `Token has wrong type` or `Token is blacklisted` (code `token_not_valid`); `No active account found for the given token.`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.CodedDetail.class, ApiSchemas.Detail.class})))
-    @ApiResponse(responseCode = "413", description = "Body over 64 KiB, refused before it is read",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
-    @ApiResponse(responseCode = "415", description = "Neither JSON nor a form in UTF-8",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
-    @ApiResponse(responseCode = "503", description = "Database unreachable, or every password-hashing thread busy and its queue full (`service_unavailable`)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    @BodyReadingAnswers
     RefreshResponse refresh(HttpRequest<?> request, @Parameter(hidden = true) @Body @Nullable byte[] body) {
         String refresh = singleText(request, body, "refresh");
         RefreshAccessToken.Result result = refreshAccessToken.handle(new RefreshAccessToken.Command(refresh));
@@ -120,16 +106,9 @@ final class TokenController {
             @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = ApiSchemas.VerifyRequest.class))})
     @ApiResponse(responseCode = "200", description = "The token is valid",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Empty.class)))
-    @ApiResponse(responseCode = "400", description = "A field missing, blank, null, of the wrong JSON type or too long (`{\"password\": [\"This field is required.\"]}`); malformed JSON or JSON that is not an object",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/BadRequest")))
     @ApiResponse(responseCode = "401", description = "`Token is invalid`, `Token is expired`, `Token has wrong type` or `Token is blacklisted` (code `token_not_valid`); an access token whose owner is gone, inactive or changed password: `user_not_found`, `user_inactive`, `password_changed`", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.CodedDetail.class, ApiSchemas.Detail.class})))
-    @ApiResponse(responseCode = "413", description = "Body over 64 KiB, refused before it is read",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
-    @ApiResponse(responseCode = "415", description = "Neither JSON nor a form in UTF-8",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
-    @ApiResponse(responseCode = "503", description = "Database unreachable, or every password-hashing thread busy and its queue full (`service_unavailable`)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    @BodyReadingAnswers
     @Post("/verify/")
     Map<String, Object> verify(HttpRequest<?> request, @Parameter(hidden = true) @Body @Nullable byte[] body) {
         verifyToken.handle(new VerifyToken.Command(singleText(request, body, "token")));
@@ -142,16 +121,9 @@ final class TokenController {
             @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = ApiSchemas.RefreshRequest.class))})
     @ApiResponse(responseCode = "200", description = "The refresh token is refused from now on",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Empty.class)))
-    @ApiResponse(responseCode = "400", description = "A field missing, blank, null, of the wrong JSON type or too long (`{\"password\": [\"This field is required.\"]}`); malformed JSON or JSON that is not an object",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/BadRequest")))
     @ApiResponse(responseCode = "401", description = "`Token is invalid`, `Token is expired`, `Token has wrong type` or `Token is blacklisted` (code `token_not_valid`)", headers = {@Header(name = "WWW-Authenticate", description = "`Bearer realm=\"api\"`", schema = @Schema(type = "string"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ApiSchemas.CodedDetail.class, ApiSchemas.Detail.class})))
-    @ApiResponse(responseCode = "413", description = "Body over 64 KiB, refused before it is read",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
-    @ApiResponse(responseCode = "415", description = "Neither JSON nor a form in UTF-8",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.Detail.class)))
-    @ApiResponse(responseCode = "503", description = "Database unreachable, or every password-hashing thread busy and its queue full (`service_unavailable`)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.CodedDetail.class)))
+    @BodyReadingAnswers
     @Post("/blacklist/")
     Map<String, Object> blacklist(HttpRequest<?> request, @Parameter(hidden = true) @Body @Nullable byte[] body) {
         blacklistRefreshToken.handle(new BlacklistRefreshToken.Command(singleText(request, body, "refresh")));

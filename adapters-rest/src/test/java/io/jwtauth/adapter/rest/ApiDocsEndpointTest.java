@@ -35,11 +35,37 @@ class ApiDocsEndpointTest extends EndpointTest {
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
         assertThat(paths).containsOnlyKeys("/api/token", "/api/token/refresh", "/api/token/verify", "/api/token/blacklist",
                 "/api/token/revoke-all", "/api/password/change", "/api/profile", "/api/forward-auth", "/api/health",
-                "/.well-known/jwks.json", "/api/schema", "/api/docs");
+                "/.well-known/jwks.json", "/api/schema", "/api/docs", "/health", "/health/liveness", "/health/readiness");
         assertThat(schema.body())
                 .contains("application/x-www-form-urlencoded", "bearerAuth", "scheme: bearer", "WWW-Authenticate",
                         "Retry-After", "#/components/schemas/BadRequest", "TokenNotValidForAnyType");
         assertThat(get("/api/schema").statusCode()).as("without the trailing slash too").isEqualTo(200);
+    }
+
+    /**
+     * What the wire does with request bodies (RequestFields, as DRF's serializers): a missing field is a 400
+     * ({@code "This field is required."}), a field it does not know is ignored. The answers are checked against the
+     * document by OpenApiConformanceFilter; the requests, which many tests get wrong on purpose, are not, so this says
+     * it of the request schemas.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void requestBodiesRequireEveryFieldTheServiceRequiresAndAllowOthers() throws Exception {
+        Map<String, Object> document = new Yaml().load(get("/api/schema/").body());
+        Map<String, Map<String, Object>> schemas = (Map<String, Map<String, Object>>)
+                ((Map<String, Object>) document.get("components")).get("schemas");
+        Map<String, List<String>> fields = Map.of(
+                "TokenObtainPairRequest", List.of("username", "password"),
+                "TokenRefreshRequest", List.of("refresh"),
+                "TokenVerifyRequest", List.of("token"),
+                "PasswordChangeRequest", List.of("old_password", "new_password"));
+        fields.forEach((name, required) -> {
+            Map<String, Object> schema = schemas.get(name);
+            assertThat(((Map<String, Object>) schema.get("properties")).keySet()).as(name)
+                    .containsExactlyInAnyOrderElementsOf(required);
+            assertThat((List<String>) schema.get("required")).as(name).containsExactlyInAnyOrderElementsOf(required);
+            assertThat(schema.get("additionalProperties")).as(name).isEqualTo(true);
+        });
     }
 
     @Test

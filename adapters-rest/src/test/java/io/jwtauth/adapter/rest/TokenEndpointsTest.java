@@ -31,6 +31,17 @@ class TokenEndpointsTest extends EndpointTest {
         assertThat(answer.body()).containsOnlyKeys("refresh", "access");
     }
 
+    /** DRF's serializers ignore fields they do not declare; the OpenAPI document says so (additionalProperties). */
+    @Test
+    void fieldsTheEndpointDoesNotKnowAreIgnored() {
+        Http.Answer json = http.json("/api/token/", "{\"username\": \"myuser\", \"password\": \"mypassword\", \"otp\": 123}");
+        assertThat(json.status()).isEqualTo(200);
+        Http.Answer form = http.form("/api/token/refresh/",
+                "refresh=" + json.body().get("refresh") + "&client=cli");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).containsOnlyKeys("access");
+    }
+
     @Test
     void wrongPasswordUnknownAndInactiveUsersGetTheSameAnswer() {
         fixture.user("sleeper", "mypassword");

@@ -125,7 +125,7 @@ class CrashRecoveryIT {
             for (Chain chain : chains) {
                 running.add(clients.submit(() -> {
                     started.countDown();
-                    chain.rotateUntilTheServerIsGone(server.port);
+                    chain.rotateUntilTheServerIsGone(server);
                     return null;
                 }));
             }
@@ -164,14 +164,15 @@ class CrashRecoveryIT {
          * Refreshes with the token it holds and keeps the successor, until a request fails for want of a server. A
          * refusal while the server runs is recorded as a failure: it would be a bug, not the crash.
          */
-        void rotateUntilTheServerIsGone(int port) throws InterruptedException {
+        void rotateUntilTheServerIsGone(RunningJar server) throws InterruptedException {
             while (true) {
                 HttpResponse<String> answer;
                 try {
-                    answer = refresh(port, current);
+                    answer = refresh(server.port, current);
                 } catch (IOException gone) {
                     return;
                 }
+                server.contract().verify(answer);
                 String successor = RunningJar.fields(answer.body()).get("refresh");
                 if (answer.statusCode() != 200 || successor == null) {
                     failure = answer.statusCode() + " " + answer.body();

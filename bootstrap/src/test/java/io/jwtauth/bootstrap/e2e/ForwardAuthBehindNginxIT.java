@@ -134,6 +134,10 @@ class ForwardAuthBehindNginxIT {
         }
     }
 
+    /**
+     * Asks nginx, not jwt-auth: the answer is nginx's or the upstream's, so it is not checked against jwt-auth's OpenAPI
+     * document (every request sent to jwt-auth directly is, through {@link RunningJar}).
+     */
     private HttpResponse<String> throughProxy(String path, String authorization, Map<String, String> extraHeaders)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + path))

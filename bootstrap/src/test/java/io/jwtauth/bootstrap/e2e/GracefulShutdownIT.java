@@ -42,7 +42,9 @@ class GracefulShutdownIT {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("username=myuser&password=mypassword"))
                     .timeout(Duration.ofSeconds(30)).build();
-            assertThat(http.send(login, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            HttpResponse<String> first = http.send(login, HttpResponse.BodyHandlers.ofString());
+            server.contract().verify(first);
+            assertThat(first.statusCode()).isEqualTo(200);
 
             List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
             for (int i = 0; i < LOGINS; i++) {
@@ -56,6 +58,7 @@ class GracefulShutdownIT {
             List<String> outcomes = new ArrayList<>();
             for (CompletableFuture<HttpResponse<String>> answer : answers) {
                 try {
+                    server.contract().verify(answer.join());
                     outcomes.add(Integer.toString(answer.join().statusCode()));
                 } catch (CompletionException e) {
                     outcomes.add(e.getCause().toString());

@@ -79,7 +79,8 @@ class SwaggerUiIT {
                         "POST /api/token/blacklist", "POST /api/token/revoke-all", "POST /api/password/change",
                         "GET /api/profile", "GET /.well-known/jwks.json", "GET /api/health", "GET /api/schema",
                         "GET /api/docs", "GET /api/forward-auth", "POST /api/forward-auth", "PUT /api/forward-auth",
-                        "PATCH /api/forward-auth", "DELETE /api/forward-auth", "OPTIONS /api/forward-auth");
+                        "PATCH /api/forward-auth", "DELETE /api/forward-auth", "OPTIONS /api/forward-auth",
+                        "GET /health", "GET /health/liveness", "GET /health/readiness");
                 assertThat(listed).as("each operation once").doesNotHaveDuplicates();
 
                 WebElement login = browser.findElement(By.id("operations-default-obtain"));
