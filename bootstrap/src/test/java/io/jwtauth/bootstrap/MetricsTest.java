@@ -109,6 +109,37 @@ class MetricsTest {
     }
 
     @Test
+    void passwordGuessingWithAnAccessTokenIsCountedByOutcome() {
+        int management = freePort();
+        int api = start(Map.of("endpoints.prometheus.port", management));
+        context.getBean(io.jwtauth.application.CreateUser.class).handle(new io.jwtauth.application.CreateUser.Command(
+                new io.jwtauth.domain.Username("metrics-guesser"), new io.jwtauth.domain.PlainPassword(PASSWORD)));
+        String access = Client.field(post(api, "/api/token/", "username=metrics-guesser" + "&password=" + PASSWORD).body(), "access");
+        String before = scrape(management);
+
+        for (int guess = 0; guess < 10; guess++) {
+            assertThat(post(api, "/api/password/change/", "old_password=guess" + guess + "&new_password=n3w-pw", access)
+                    .statusCode()).isEqualTo(400);
+        }
+        assertThat(post(api, "/api/password/change/", "old_password=guess&new_password=n3w-pw", access).statusCode())
+                .isEqualTo(429);
+
+        String after = scrape(management);
+        assertThat(counter(after, "jwt_auth_password_changes_total{outcome=\"wrong_old_password\"}")
+                - counter(before, "jwt_auth_password_changes_total{outcome=\"wrong_old_password\"}")).isEqualTo(10.0);
+        assertThat(counter(after, "jwt_auth_password_changes_total{outcome=\"throttled\"}")
+                - counter(before, "jwt_auth_password_changes_total{outcome=\"throttled\"}")).isEqualTo(1.0);
+        assertThat(counter(after, "jwt_auth_password_changes_total{outcome=\"success\"}")).isEqualTo(0.0);
+    }
+
+    /** The value of a counter line, given as its name and labels exactly as the scrape writes them. */
+    static double counter(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .orElseThrow(() -> new AssertionError(series + " is not in the scrape"));
+    }
+
+    @Test
     void theScrapeHoldsTheServicesOwnMetersAndIsValidForPromtool(@TempDir Path dir) throws Exception {
         int management = freePort();
         int api = start(Map.of("endpoints.prometheus.port", management));
@@ -139,7 +170,9 @@ class MetricsTest {
                 "jwt_auth_refresh_token_reuse_total 0.0",
                 "jwt_auth_refresh_token_blacklisted_total 0.0",
                 "jwt_auth_revoke_all_total 0.0",
-                "jwt_auth_password_changes_total 0.0");
+                "jwt_auth_password_changes_total{outcome=\"success\"} 0.0",
+                "jwt_auth_password_changes_total{outcome=\"wrong_old_password\"} 0.0",
+                "jwt_auth_password_changes_total{outcome=\"throttled\"} 0.0");
 
         Optional<Path> promtool = executable("promtool");
         if (promtool.isEmpty()) {
@@ -169,10 +202,18 @@ class MetricsTest {
     }
 
     HttpResponse<String> post(int port, String path, String form) {
+        return post(port, path, form, null);
+    }
+
+    HttpResponse<String> post(int port, String path, String form, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -130,4 +130,26 @@ class SecurityLogTest {
             assertThat(lines).as("a log line with a secret").noneMatch(line -> line.contains(secret));
         }
     }
+
+    @Test
+    void passwordGuessingWithAnAccessTokenIsLoggedWithTheUsersIdAndNoGuess() {
+        node = ServiceNode.start("guessed", ServiceNode.rotating(Map.of()));
+        node.createUser("log-guesser", PASSWORD);
+        Pair pair = node.pair("log-guesser", PASSWORD);
+        String id = node.bean(UserStore.class).findByUsername(new Username("log-guesser")).orElseThrow().id().asClaim();
+
+        for (int guess = 0; guess < 10; guess++) {
+            assertThat(node.changePassword(pair.access(), "guess-" + guess + "-xyz", NEW_PASSWORD).status()).isEqualTo(400);
+        }
+        assertThat(node.changePassword(pair.access(), "guess-last-xyz", NEW_PASSWORD).status()).isEqualTo(429);
+
+        List<String> lines = written.toString(StandardCharsets.UTF_8).lines().map(line -> line.replace(" ", "")).toList();
+        assertThat(lines).filteredOn(line -> line.contains("{\"event\":\"password_change_failed\"}"))
+                .hasSize(10)
+                .allMatch(line -> line.contains("{\"user_id\":\"" + id + "\"}") && line.contains("\"level\":\"INFO\""));
+        assertThat(lines).filteredOn(line -> line.contains("{\"event\":\"password_change_throttled\"}"))
+                .singleElement().satisfies(line -> assertThat(line)
+                        .contains("\"level\":\"WARN\"", "{\"user_id\":\"" + id + "\"}", "{\"retry_after_seconds\":\""));
+        assertThat(lines).noneMatch(line -> line.contains("guess-") || line.contains(NEW_PASSWORD));
+    }
 }
