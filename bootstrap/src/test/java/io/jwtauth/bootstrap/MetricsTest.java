@@ -2,6 +2,7 @@ package io.jwtauth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jwtauth.testsupport.RawHttpClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -108,10 +109,52 @@ class MetricsTest {
                 .hasValue(before + 2);
     }
 
+    /**
+     * Refusals made before routing, by HttpMessageChecks (a pre-matching filter) and by Micronaut itself for a header
+     * block Netty could not decode, are counted like any other answer; a 405 on a known path carries the route.
+     */
+    @Test
+    void refusalsMadeBeforeRoutingAndWrongMethodsAreCounted() {
+        int management = freePort();
+        int api = start(Map.of("endpoints.prometheus.port", management));
+        RawHttpClient raw = new RawHttpClient(URI.create("http://127.0.0.1:" + api));
+        String host = "Host: 127.0.0.1:" + api + "\r\n";
+        record Refusal(String request, String method, String status, String uri) {
+        }
+        List<Refusal> refusals = List.of(
+                new Refusal("POST /api/token/verify/ HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
+                        + "Content-Encoding: gzip\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx",
+                        "POST", "415", "UNMATCHED_URI"),
+                new Refusal("GET /api/health/ HTTP/2.5\r\n" + host + "\r\n", "GET", "505", "UNMATCHED_URI"),
+                new Refusal("GET /api/health/ HTTP/1.1\r\n" + host + host + "Connection: close\r\n\r\n",
+                        "GET", "400", "UNMATCHED_URI"),
+                new Refusal("POST /api/token/ HTTP/1.1\r\n" + host + "Transfer-Encoding: gzip\r\n\r\n",
+                        "POST", "400", "UNMATCHED_URI"),
+                new Refusal("GET /api/health/ HTTP/1.1\r\n" + host + "X-Big: " + "a".repeat(17_000)
+                        + "\r\nConnection: close\r\n\r\n", "GET", "431", "UNMATCHED_URI"),
+                new Refusal("DELETE /api/profile/ HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n",
+                        "DELETE", "405", "/api/profile"));
+
+        for (Refusal refusal : refusals) {
+            String before = scrape(management);
+            RawHttpClient.Answer answer = raw.send(refusal.request());
+            assertThat(answer.status()).as(refusal.request().lines().findFirst().orElseThrow())
+                    .isEqualTo(Integer.parseInt(refusal.status()));
+            String after = scrape(management);
+            assertThat(requests(after, refusal.method(), refusal.status(), refusal.uri()).orElse(0.0)
+                    - requests(before, refusal.method(), refusal.status(), refusal.uri()).orElse(0.0))
+                    .as(refusal.method() + " " + refusal.status() + " " + refusal.uri() + " in\n" + String.join("\n",
+                            after.lines().filter(line -> line.startsWith("http_server_requests_seconds_count")).toList()))
+                    .isEqualTo(1.0);
+        }
+    }
+
     @Test
     void passwordGuessingWithAnAccessTokenIsCountedByOutcome() {
         int management = freePort();
-        int api = start(Map.of("endpoints.prometheus.port", management));
+        // A throttle wait far longer than the test, so that a slow machine cannot reopen it before the last guess.
+        int api = start(Map.of("endpoints.prometheus.port", management, "auth.login-throttle.first-delay", "1h",
+                "auth.login-throttle.max-delay", "1h"));
         context.getBean(io.jwtauth.application.CreateUser.class).handle(new io.jwtauth.application.CreateUser.Command(
                 new io.jwtauth.domain.Username("metrics-guesser"), new io.jwtauth.domain.PlainPassword(PASSWORD)));
         String access = Client.field(post(api, "/api/token/", "username=metrics-guesser" + "&password=" + PASSWORD).body(), "access");

@@ -133,7 +133,9 @@ class SecurityLogTest {
 
     @Test
     void passwordGuessingWithAnAccessTokenIsLoggedWithTheUsersIdAndNoGuess() {
-        node = ServiceNode.start("guessed", ServiceNode.rotating(Map.of()));
+        // A throttle wait far longer than the test, so that a slow machine cannot reopen it before the last guess.
+        node = ServiceNode.start("guessed", Map.of("auth.login-throttle.first-delay", "1h",
+                "auth.login-throttle.max-delay", "1h"));
         node.createUser("log-guesser", PASSWORD);
         Pair pair = node.pair("log-guesser", PASSWORD);
         String id = node.bean(UserStore.class).findByUsername(new Username("log-guesser")).orElseThrow().id().asClaim();
