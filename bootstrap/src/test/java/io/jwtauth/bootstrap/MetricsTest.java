@@ -69,13 +69,15 @@ class MetricsTest {
         int management = freePort();
         int api = start(Map.of("endpoints.prometheus.port", management));
 
-        HttpResponse<String> onApi = get(api, "/prometheus", null);
-        assertThat(onApi.statusCode()).isEqualTo(404);
-        assertThat(onApi.body()).isEqualTo(NOT_FOUND);
-        HttpResponse<String> scrape = get(management, "/prometheus", null);
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-        assertThat(scrape.body()).contains("# TYPE jvm_memory_used_bytes gauge");
+        for (String path : List.of("/prometheus", "/prometheus/")) {
+            HttpResponse<String> onApi = get(api, path, null);
+            assertThat(onApi.statusCode()).as(path).isEqualTo(404);
+            assertThat(onApi.body()).isEqualTo(NOT_FOUND);
+            HttpResponse<String> scrape = get(management, path, null);
+            assertThat(scrape.statusCode()).as(path + " on the management port").isEqualTo(200);
+            assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+            assertThat(scrape.body()).contains("# TYPE jvm_memory_used_bytes gauge");
+        }
         for (String probe : List.of("/health", "/health/liveness", "/health/readiness", "/api/health/")) {
             assertThat(get(api, probe, null).statusCode()).as(probe).isEqualTo(200);
             assertThat(get(management, probe, null).statusCode()).as(probe + " on the management port").isEqualTo(404);
