@@ -59,12 +59,19 @@ public final class ChangePassword {
     public void handle(Command command) {
         Optional<ThrottleKey> account = Optional.of(ThrottleKey.account(command.username()));
         Instant now = clock.instant();
-        throttle.requireOpen(account, Optional.empty(), now);
         // Read by name, which bypasses the cache of users by id: the old password is checked against the hash the
-        // database holds now, not one another node may have replaced seconds ago.
+        // database holds now, not one another node may have replaced seconds ago. Read before the throttle check so
+        // that a refusal can be reported with the user's id; the throttle spares the password hash, not this read.
         User user = users.findByUsername(command.username()).filter(User::active).orElseThrow(WrongPassword::new);
+        try {
+            throttle.requireOpen(account, Optional.empty(), now);
+        } catch (LoginThrottled refusal) {
+            events.passwordChangeThrottled(user.id(), refusal);
+            throw refusal;
+        }
         if (!hasher.matches(command.oldPassword(), user.passwordHash())) {
             throttle.countFailure(account, Optional.empty(), now);
+            events.passwordChangeFailed(user.id());
             throw new WrongPassword();
         }
         throttle.clear(account.get());

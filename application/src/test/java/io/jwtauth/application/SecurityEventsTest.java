@@ -12,6 +12,7 @@ import io.jwtauth.domain.TokenPair;
 import io.jwtauth.domain.TokenRejected;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.Username;
+import io.jwtauth.domain.WrongPassword;
 import io.jwtauth.domain.port.PasswordHasher;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,27 @@ class SecurityEventsTest {
                 "login_succeeded user=" + id,
                 "revoke_all user=" + id + " revoked=1",
                 "password_changed user=" + id);
+    }
+
+    @Test
+    void wrongOldPasswordsAndTheThrottleThatFollowsAreReportedForTheAccount() {
+        Fixture fixture = new Fixture();
+        User user = fixture.user("myuser", "mypassword");
+        String id = user.id().asClaim();
+        ChangePassword.Command guess = new ChangePassword.Command(new Username("myuser"), new PlainPassword("guess"),
+                new PlainPassword("n3w-password"));
+
+        for (int failure = 0; failure < fixture.throttle.accountThreshold(); failure++) {
+            assertThatThrownBy(() -> fixture.changePassword.handle(guess)).isInstanceOf(WrongPassword.class);
+        }
+        assertThatThrownBy(() -> fixture.changePassword.handle(guess)).isInstanceOf(LoginThrottled.class);
+
+        assertThat(fixture.events.events()).filteredOn(event -> event.startsWith("password_change_failed"))
+                .hasSize(fixture.throttle.accountThreshold())
+                .allMatch(event -> event.equals("password_change_failed user=" + id));
+        assertThat(fixture.events.events()).hasSize(fixture.throttle.accountThreshold() + 1);
+        assertThat(fixture.events.events()).last().asString().startsWith("password_change_throttled user=" + id + " wait=");
+        assertThat(fixture.events.events()).noneMatch(event -> event.startsWith("password_changed"));
     }
 
     @Test

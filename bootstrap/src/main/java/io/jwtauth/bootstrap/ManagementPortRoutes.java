@@ -15,11 +15,14 @@ import jakarta.inject.Singleton;
  * and only there. Netty opens a listener for a route with an exposed port by itself, and serves nothing else on it;
  * the API port does not serve this route (404 there). Micronaut's own {@code endpoints.all.port} would move
  * {@code /health} off the API port too, where orchestrators probe it; this moves the metrics alone. Without the
- * property, nothing serves the metrics (see docs/observability.md). The route is anonymous through
- * {@code micronaut.security.intercept-url-map} in application.yml: the security framework stays in the REST adapter.
+ * property, nothing serves the metrics; with metrics switched off the property is ignored, and the API port as
+ * management port is refused ({@link ManagementPortCheck}; see docs/observability.md). The route is anonymous, with or without its
+ * trailing slash, through the REST adapter's {@code ManagementPortRule}, which allows routes bound to a port of their
+ * own: the security framework stays in the REST adapter, and no rule matches on paths.
  */
 @Singleton
 @Requires(property = ManagementPortRoutes.PORT)
+@Requires(property = "micronaut.metrics.enabled", notEquals = "false")
 final class ManagementPortRoutes extends DefaultRouteBuilder {
 
     static final String PORT = "endpoints.prometheus.port";
@@ -33,6 +36,7 @@ final class ManagementPortRoutes extends DefaultRouteBuilder {
     /** The scrape itself: every meter of the registry in Prometheus's text format 0.0.4. */
     @Singleton
     @Requires(property = ManagementPortRoutes.PORT)
+    @Requires(property = "micronaut.metrics.enabled", notEquals = "false")
     static class PrometheusScrape {
 
         private final PrometheusMeterRegistry registry;

@@ -36,6 +36,8 @@ final class ReportedSecurityEvents implements SecurityEvents {
     private final Counter blacklisted;
     private final Counter revokeAll;
     private final Counter passwordChanges;
+    private final Counter passwordChangesWrongOldPassword;
+    private final Counter passwordChangesThrottled;
 
     ReportedSecurityEvents(MeterRegistry registry) {
         String logins = "jwt.auth.logins";
@@ -52,7 +54,14 @@ final class ReportedSecurityEvents implements SecurityEvents {
                 + "revoked its whole token family (RFC 9700 4.14.2)");
         blacklisted = counter(registry, "jwt.auth.refresh.token.blacklisted", "Logouts: refresh tokens blacklisted");
         revokeAll = counter(registry, "jwt.auth.revoke.all", "Logouts everywhere: every refresh token of a user revoked");
-        passwordChanges = counter(registry, "jwt.auth.password.changes", "Passwords changed through the API");
+        // Its own counter rather than the login outcomes: these are not logins at /api/token/, and what they share with
+        // logins (the account's throttle) is what the LoginThrottling alert adds up (docs/observability.md).
+        String changes = "jwt.auth.password.changes";
+        String changesHelp = "Password changes through the API by outcome: success, wrong_old_password (400, counts "
+                + "against the account's login throttle), throttled (429)";
+        passwordChanges = counter(registry, changes, changesHelp, "outcome", "success");
+        passwordChangesWrongOldPassword = counter(registry, changes, changesHelp, "outcome", "wrong_old_password");
+        passwordChangesThrottled = counter(registry, changes, changesHelp, "outcome", "throttled");
     }
 
     private static Counter counter(MeterRegistry registry, String name, String help, String... tags) {
@@ -116,6 +125,20 @@ final class ReportedSecurityEvents implements SecurityEvents {
         passwordChanges.increment();
         report(Level.INFO, "Password changed; every earlier token of the user revoked", "password_changed",
                 "user_id", user.asClaim());
+    }
+
+    @Override
+    public void passwordChangeFailed(UserId user) {
+        passwordChangesWrongOldPassword.increment();
+        report(Level.INFO, "Password change refused: wrong old password", "password_change_failed",
+                "user_id", user.asClaim());
+    }
+
+    @Override
+    public void passwordChangeThrottled(UserId user, LoginThrottled refusal) {
+        passwordChangesThrottled.increment();
+        report(Level.WARN, "Password change throttled after repeated wrong old passwords", "password_change_throttled",
+                "user_id", user.asClaim(), "retry_after_seconds", refusal.retryAfterSeconds());
     }
 
     /** One line: the text with {@code key=value} for each field, and the event and fields as key/value pairs. */

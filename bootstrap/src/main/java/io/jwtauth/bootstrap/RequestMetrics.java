@@ -13,12 +13,17 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.annotation.PreMatching;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.http.uri.UriMatchTemplate;
 import io.micronaut.web.router.ErrorRouteInfo;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.RouteMatch;
+import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
+import io.micronaut.web.router.UriRouteMatch;
+import io.micronaut.context.BeanProvider;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +38,17 @@ import java.util.concurrent.TimeUnit;
  * <p>It replaces micronaut-micrometer's own {@code ServerMetricsFilter}, switched off in application.yml
  * ({@code micronaut.metrics.binders.web.enabled: false}), for two reasons. That filter has no order, so it runs last,
  * inside the security filter, and never sees the answers made before it (the security filter's 401s and 403s, the
- * 400/413/415 refusals of {@code HttpMessageChecks}, CORS refusals: micronaut-micrometer issue #970); this one runs in
- * the metrics phase, ahead of all of them. And that filter builds the route's template string, a tag list and a meter
- * id and looks the timer up in the registry on every request; this one keeps the timer of each tag combination in a
- * map keyed by objects the request already holds, so a request costs one map look-up and one {@code record}.
- * Docs: docs/observability.md.
+ * refusals of {@code HttpMessageChecks}, CORS refusals: micronaut-micrometer issue #970); this one starts its clock
+ * in a pre-matching filter ordered before every other, {@code HttpMessageChecks} included, and records on the
+ * response side of whichever chain answered (pre-matching or routed), so no filter's answer passes it by. And that filter builds the route's template string, a tag list and a meter id
+ * and looks the timer up in the registry on every request; this one keeps the timer of each tag combination in a map
+ * keyed by objects the request already holds, so a request costs one map look-up and one {@code record}.
+ *
+ * <p>Two kinds of answer reach no filter and are recorded elsewhere or tagged with care: a request whose request line
+ * or header block Netty could not decode (414, 431, 400) is answered by Micronaut straight through the error response
+ * processor, so {@link DecoderFailures} records it there, with a time of 0 (no filter ran to start a clock); a 405
+ * (a path a route has, a method it does not take) is answered without a matched route, so its {@code uri} is the
+ * template of a route of that path, found again on the 405 only. Docs: docs/observability.md.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "micronaut.metrics.enabled", notEquals = "false")
@@ -49,26 +60,59 @@ final class RequestMetrics implements Ordered {
     private static final Object NO_ROUTE = new Object();
 
     private final MeterRegistry registry;
+    /** Lazily: the router is built from the filters, this one included. */
+    private final BeanProvider<Router> router;
     /** Bounded: methods are an enum, routes and templates are the application's, exceptions its classes. */
     private final ConcurrentMap<Key, Timer> timers = new ConcurrentHashMap<>();
 
-    RequestMetrics(MeterRegistry registry) {
+    RequestMetrics(MeterRegistry registry, BeanProvider<Router> router) {
         this.registry = registry;
+        this.router = router;
     }
 
     @Override
     public int getOrder() {
-        return ServerFilterPhase.METRICS.order();
+        // Outermost, before and after routing: ahead of HttpMessageChecks (ServerFilterPhase.FIRST.before()), CORS
+        // and security, so whatever they answer passes its response side.
+        return ServerFilterPhase.FIRST.before() - 1;
     }
 
+    @PreMatching
     @RequestFilter
     void start(HttpRequest<?> request) {
         request.setAttribute(START, System.nanoTime());
     }
 
+    /**
+     * Records an answer a pre-matching filter made (HttpMessageChecks' refusals, a CORS preflight). Micronaut runs the
+     * response side of pre-matching filters only then: once the request is routed, it drops them from the chain and
+     * runs the post-matching filters, where {@link #record(HttpRequest, HttpResponse)} records. So each answer is
+     * recorded by exactly one of the two.
+     */
+    @PreMatching
+    @ResponseFilter
+    void recordAnsweredBeforeRouting(HttpRequest<?> request, HttpResponse<?> response) {
+        record(request, response, System.nanoTime());
+    }
+
+    /** Records an answer made after routing: by a route, an error route, the security filter, or a 404/405. */
     @ResponseFilter
     void record(HttpRequest<?> request, HttpResponse<?> response) {
-        long end = System.nanoTime();
+        record(request, response, System.nanoTime());
+    }
+
+    /**
+     * Records an answer that no filter saw: Micronaut answers a request Netty could not decode without running any
+     * filter. Only those: anything else the error response processor shapes passes {@link #record} too.
+     */
+    void recordUndecodable(HttpRequest<?> request, HttpResponse<?> response) {
+        if (request.getAttribute(START).isEmpty() && request instanceof NettyHttpRequest<?> netty
+                && netty.getNativeRequest().decoderResult().isFailure()) {
+            record(request, response, System.nanoTime());
+        }
+    }
+
+    private void record(HttpRequest<?> request, HttpResponse<?> response, long end) {
         Object start = request.getAttribute(START).orElse(null);
         int status = response.code();
         Key key = new Key(request.getMethod(), status, route(request, status), exception(response, status));
@@ -79,8 +123,11 @@ final class RequestMetrics implements Ordered {
         timer.record(start instanceof Long nanos ? end - nanos : 0, TimeUnit.NANOSECONDS);
     }
 
-    /** The object that names the uri tag: the route's template, the template string set by the router, or none. */
-    private static Object route(HttpRequest<?> request, int status) {
+    /**
+     * The object that names the uri tag: the route's template, the template string set by the router, for a 405 the
+     * template of a route of the path (Micronaut answers it without matching one), or none.
+     */
+    private Object route(HttpRequest<?> request, int status) {
         if (status == 404 || (status >= 300 && status < 400)) {
             return NO_ROUTE;
         }
@@ -88,7 +135,16 @@ final class RequestMetrics implements Ordered {
         if (info instanceof UriRouteInfo<?, ?> uriRoute) {
             return uriRoute.getUriMatchTemplate();
         }
-        return BasicHttpAttributes.getUriTemplate(request).map(Object.class::cast).orElse(NO_ROUTE);
+        Object template = BasicHttpAttributes.getUriTemplate(request).orElse(null);
+        if (template != null) {
+            return template;
+        }
+        if (status == 405) {
+            for (UriRouteMatch<Object, Object> other : router.get().findAny(request)) {
+                return other.getRouteInfo().getUriMatchTemplate();
+            }
+        }
+        return NO_ROUTE;
     }
 
     /** As micronaut-micrometer: an exception counts unless an error route answered it with a status below 400. */

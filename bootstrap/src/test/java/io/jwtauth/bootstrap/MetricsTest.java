@@ -2,6 +2,7 @@ package io.jwtauth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jwtauth.testsupport.RawHttpClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -68,13 +69,15 @@ class MetricsTest {
         int management = freePort();
         int api = start(Map.of("endpoints.prometheus.port", management));
 
-        HttpResponse<String> onApi = get(api, "/prometheus", null);
-        assertThat(onApi.statusCode()).isEqualTo(404);
-        assertThat(onApi.body()).isEqualTo(NOT_FOUND);
-        HttpResponse<String> scrape = get(management, "/prometheus", null);
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-        assertThat(scrape.body()).contains("# TYPE jvm_memory_used_bytes gauge");
+        for (String path : List.of("/prometheus", "/prometheus/")) {
+            HttpResponse<String> onApi = get(api, path, null);
+            assertThat(onApi.statusCode()).as(path).isEqualTo(404);
+            assertThat(onApi.body()).isEqualTo(NOT_FOUND);
+            HttpResponse<String> scrape = get(management, path, null);
+            assertThat(scrape.statusCode()).as(path + " on the management port").isEqualTo(200);
+            assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+            assertThat(scrape.body()).contains("# TYPE jvm_memory_used_bytes gauge");
+        }
         for (String probe : List.of("/health", "/health/liveness", "/health/readiness", "/api/health/")) {
             assertThat(get(api, probe, null).statusCode()).as(probe).isEqualTo(200);
             assertThat(get(management, probe, null).statusCode()).as(probe + " on the management port").isEqualTo(404);
@@ -108,6 +111,79 @@ class MetricsTest {
                 .hasValue(before + 2);
     }
 
+    /**
+     * Refusals made before routing, by HttpMessageChecks (a pre-matching filter) and by Micronaut itself for a header
+     * block Netty could not decode, are counted like any other answer; a 405 on a known path carries the route.
+     */
+    @Test
+    void refusalsMadeBeforeRoutingAndWrongMethodsAreCounted() {
+        int management = freePort();
+        int api = start(Map.of("endpoints.prometheus.port", management));
+        RawHttpClient raw = new RawHttpClient(URI.create("http://127.0.0.1:" + api));
+        String host = "Host: 127.0.0.1:" + api + "\r\n";
+        record Refusal(String request, String method, String status, String uri) {
+        }
+        List<Refusal> refusals = List.of(
+                new Refusal("POST /api/token/verify/ HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n"
+                        + "Content-Encoding: gzip\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx",
+                        "POST", "415", "UNMATCHED_URI"),
+                new Refusal("GET /api/health/ HTTP/2.5\r\n" + host + "\r\n", "GET", "505", "UNMATCHED_URI"),
+                new Refusal("GET /api/health/ HTTP/1.1\r\n" + host + host + "Connection: close\r\n\r\n",
+                        "GET", "400", "UNMATCHED_URI"),
+                new Refusal("POST /api/token/ HTTP/1.1\r\n" + host + "Transfer-Encoding: gzip\r\n\r\n",
+                        "POST", "400", "UNMATCHED_URI"),
+                new Refusal("GET /api/health/ HTTP/1.1\r\n" + host + "X-Big: " + "a".repeat(17_000)
+                        + "\r\nConnection: close\r\n\r\n", "GET", "431", "UNMATCHED_URI"),
+                new Refusal("DELETE /api/profile/ HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n",
+                        "DELETE", "405", "/api/profile"));
+
+        for (Refusal refusal : refusals) {
+            String before = scrape(management);
+            RawHttpClient.Answer answer = raw.send(refusal.request());
+            assertThat(answer.status()).as(refusal.request().lines().findFirst().orElseThrow())
+                    .isEqualTo(Integer.parseInt(refusal.status()));
+            String after = scrape(management);
+            assertThat(requests(after, refusal.method(), refusal.status(), refusal.uri()).orElse(0.0)
+                    - requests(before, refusal.method(), refusal.status(), refusal.uri()).orElse(0.0))
+                    .as(refusal.method() + " " + refusal.status() + " " + refusal.uri() + " in\n" + String.join("\n",
+                            after.lines().filter(line -> line.startsWith("http_server_requests_seconds_count")).toList()))
+                    .isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void passwordGuessingWithAnAccessTokenIsCountedByOutcome() {
+        int management = freePort();
+        // A throttle wait far longer than the test, so that a slow machine cannot reopen it before the last guess.
+        int api = start(Map.of("endpoints.prometheus.port", management, "auth.login-throttle.first-delay", "1h",
+                "auth.login-throttle.max-delay", "1h"));
+        context.getBean(io.jwtauth.application.CreateUser.class).handle(new io.jwtauth.application.CreateUser.Command(
+                new io.jwtauth.domain.Username("metrics-guesser"), new io.jwtauth.domain.PlainPassword(PASSWORD)));
+        String access = Client.field(post(api, "/api/token/", "username=metrics-guesser" + "&password=" + PASSWORD).body(), "access");
+        String before = scrape(management);
+
+        for (int guess = 0; guess < 10; guess++) {
+            assertThat(post(api, "/api/password/change/", "old_password=guess" + guess + "&new_password=n3w-pw", access)
+                    .statusCode()).isEqualTo(400);
+        }
+        assertThat(post(api, "/api/password/change/", "old_password=guess&new_password=n3w-pw", access).statusCode())
+                .isEqualTo(429);
+
+        String after = scrape(management);
+        assertThat(counter(after, "jwt_auth_password_changes_total{outcome=\"wrong_old_password\"}")
+                - counter(before, "jwt_auth_password_changes_total{outcome=\"wrong_old_password\"}")).isEqualTo(10.0);
+        assertThat(counter(after, "jwt_auth_password_changes_total{outcome=\"throttled\"}")
+                - counter(before, "jwt_auth_password_changes_total{outcome=\"throttled\"}")).isEqualTo(1.0);
+        assertThat(counter(after, "jwt_auth_password_changes_total{outcome=\"success\"}")).isEqualTo(0.0);
+    }
+
+    /** The value of a counter line, given as its name and labels exactly as the scrape writes them. */
+    static double counter(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .orElseThrow(() -> new AssertionError(series + " is not in the scrape"));
+    }
+
     @Test
     void theScrapeHoldsTheServicesOwnMetersAndIsValidForPromtool(@TempDir Path dir) throws Exception {
         int management = freePort();
@@ -139,7 +215,9 @@ class MetricsTest {
                 "jwt_auth_refresh_token_reuse_total 0.0",
                 "jwt_auth_refresh_token_blacklisted_total 0.0",
                 "jwt_auth_revoke_all_total 0.0",
-                "jwt_auth_password_changes_total 0.0");
+                "jwt_auth_password_changes_total{outcome=\"success\"} 0.0",
+                "jwt_auth_password_changes_total{outcome=\"wrong_old_password\"} 0.0",
+                "jwt_auth_password_changes_total{outcome=\"throttled\"} 0.0");
 
         Optional<Path> promtool = executable("promtool");
         if (promtool.isEmpty()) {
@@ -169,10 +247,18 @@ class MetricsTest {
     }
 
     HttpResponse<String> post(int port, String path, String form) {
+        return post(port, path, form, null);
+    }
+
+    HttpResponse<String> post(int port, String path, String form, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -130,4 +130,28 @@ class SecurityLogTest {
             assertThat(lines).as("a log line with a secret").noneMatch(line -> line.contains(secret));
         }
     }
+
+    @Test
+    void passwordGuessingWithAnAccessTokenIsLoggedWithTheUsersIdAndNoGuess() {
+        // A throttle wait far longer than the test, so that a slow machine cannot reopen it before the last guess.
+        node = ServiceNode.start("guessed", Map.of("auth.login-throttle.first-delay", "1h",
+                "auth.login-throttle.max-delay", "1h"));
+        node.createUser("log-guesser", PASSWORD);
+        Pair pair = node.pair("log-guesser", PASSWORD);
+        String id = node.bean(UserStore.class).findByUsername(new Username("log-guesser")).orElseThrow().id().asClaim();
+
+        for (int guess = 0; guess < 10; guess++) {
+            assertThat(node.changePassword(pair.access(), "guess-" + guess + "-xyz", NEW_PASSWORD).status()).isEqualTo(400);
+        }
+        assertThat(node.changePassword(pair.access(), "guess-last-xyz", NEW_PASSWORD).status()).isEqualTo(429);
+
+        List<String> lines = written.toString(StandardCharsets.UTF_8).lines().map(line -> line.replace(" ", "")).toList();
+        assertThat(lines).filteredOn(line -> line.contains("{\"event\":\"password_change_failed\"}"))
+                .hasSize(10)
+                .allMatch(line -> line.contains("{\"user_id\":\"" + id + "\"}") && line.contains("\"level\":\"INFO\""));
+        assertThat(lines).filteredOn(line -> line.contains("{\"event\":\"password_change_throttled\"}"))
+                .singleElement().satisfies(line -> assertThat(line)
+                        .contains("\"level\":\"WARN\"", "{\"user_id\":\"" + id + "\"}", "{\"retry_after_seconds\":\""));
+        assertThat(lines).noneMatch(line -> line.contains("guess-") || line.contains(NEW_PASSWORD));
+    }
 }

@@ -93,6 +93,13 @@ final class ServiceNode implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** A password change, asked of this node with the user's access token. */
+    Answer changePassword(String accessToken, String oldPassword, String newPassword) {
+        return send(http.formRequest("/api/password/change/",
+                        "old_password=" + encode(oldPassword) + "&new_password=" + encode(newPassword))
+                .header("Authorization", "Bearer " + accessToken));
+    }
+
     Answer login(String username, String password) {
         return post("/api/token/", "username=" + encode(username) + "&password=" + encode(password));
     }

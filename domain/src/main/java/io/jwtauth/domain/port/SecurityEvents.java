@@ -38,4 +38,17 @@ public interface SecurityEvents {
 
     /** A user changed their password; every earlier token of theirs is revoked. */
     void passwordChanged(UserId user);
+
+    /**
+     * A signed-in user's password change was refused because the old password was wrong (400). It counts against the
+     * account's login throttle, so the holder of a stolen access token guessing the password shows here. No client
+     * address: the account, not the address, is throttled on this path.
+     */
+    void passwordChangeFailed(UserId user);
+
+    /**
+     * A signed-in user's password change was refused by the account's login throttle before any password check (429),
+     * for {@link LoginThrottled#retryAfter()}.
+     */
+    void passwordChangeThrottled(UserId user, LoginThrottled refusal);
 }

@@ -63,6 +63,16 @@ public final class RecordingSecurityEvents implements SecurityEvents {
         events.add("password_changed user=" + user.asClaim());
     }
 
+    @Override
+    public void passwordChangeFailed(UserId user) {
+        events.add("password_change_failed user=" + user.asClaim());
+    }
+
+    @Override
+    public void passwordChangeThrottled(UserId user, LoginThrottled refusal) {
+        events.add("password_change_throttled user=" + user.asClaim() + " wait=" + refusal.retryAfterSeconds());
+    }
+
     public List<Reuse> reuses() {
         return List.copyOf(reuses);
     }
