@@ -258,16 +258,7 @@ class MetricsTest {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        try {
-            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            OpenApiContract.fromClasspath().verify(answer);
-            return answer;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sendChecked(request.build());
     }
 
     /** The value of http_server_requests_seconds_count for the method, status and route, if it was reported. */
@@ -299,12 +290,22 @@ class MetricsTest {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
+        if (path.startsWith("/prometheus")) { // the management port's text format is not an API operation
+            return send(request.build());
+        }
+        return sendChecked(request.build());
+    }
+
+    /** Sends the request and checks the answer against the OpenAPI document. */
+    private HttpResponse<String> sendChecked(HttpRequest request) {
+        HttpResponse<String> answer = send(request);
+        OpenApiContract.fromClasspath().verify(answer);
+        return answer;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (!path.startsWith("/prometheus")) { // the management port's text format is not an API operation
-                OpenApiContract.fromClasspath().verify(answer);
-            }
-            return answer;
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
