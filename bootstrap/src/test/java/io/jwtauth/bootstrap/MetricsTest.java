@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jwtauth.testsupport.OpenApiContract;
 import io.jwtauth.testsupport.RawHttpClient;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.server.exceptions.ServerStartupException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +49,8 @@ class MetricsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private ApplicationContext context;
+    /** The management port of the server {@link #startWithManagementPort} started. */
+    private int management;
 
     @AfterEach
     void stop() {
@@ -67,8 +72,7 @@ class MetricsTest {
 
     @Test
     void enabledWithAManagementPortTheMetricsAreServedThereOnlyAndHealthStaysOnTheApiPort() {
-        int management = freePort();
-        int api = start(Map.of("endpoints.prometheus.port", management));
+        int api = startWithManagementPort(Map.of());
 
         for (String path : List.of("/prometheus", "/prometheus/")) {
             HttpResponse<String> onApi = get(api, path, null);
@@ -99,8 +103,7 @@ class MetricsTest {
 
     @Test
     void theSecurityFiltersRefusalsAreCountedWithTheirStatusAndRoute() {
-        int management = freePort();
-        int api = start(Map.of("endpoints.prometheus.port", management));
+        int api = startWithManagementPort(Map.of());
         double before = requests(scrape(management), "GET", "401", "/api/profile").orElse(0.0);
 
         assertThat(get(api, "/api/profile/", null).statusCode()).isEqualTo(401);
@@ -118,8 +121,7 @@ class MetricsTest {
      */
     @Test
     void refusalsMadeBeforeRoutingAndWrongMethodsAreCounted() {
-        int management = freePort();
-        int api = start(Map.of("endpoints.prometheus.port", management));
+        int api = startWithManagementPort(Map.of());
         RawHttpClient raw = new RawHttpClient(URI.create("http://127.0.0.1:" + api));
         String host = "Host: 127.0.0.1:" + api + "\r\n";
         record Refusal(String request, String method, String status, String uri) {
@@ -154,9 +156,8 @@ class MetricsTest {
 
     @Test
     void passwordGuessingWithAnAccessTokenIsCountedByOutcome() {
-        int management = freePort();
         // A throttle wait far longer than the test, so that a slow machine cannot reopen it before the last guess.
-        int api = start(Map.of("endpoints.prometheus.port", management, "auth.login-throttle.first-delay", "1h",
+        int api = startWithManagementPort(Map.of("auth.login-throttle.first-delay", "1h",
                 "auth.login-throttle.max-delay", "1h"));
         context.getBean(io.jwtauth.application.CreateUser.class).handle(new io.jwtauth.application.CreateUser.Command(
                 new io.jwtauth.domain.Username("metrics-guesser"), new io.jwtauth.domain.PlainPassword(PASSWORD)));
@@ -187,8 +188,7 @@ class MetricsTest {
 
     @Test
     void theScrapeHoldsTheServicesOwnMetersAndIsValidForPromtool(@TempDir Path dir) throws Exception {
-        int management = freePort();
-        int api = start(Map.of("endpoints.prometheus.port", management));
+        int api = startWithManagementPort(Map.of());
         context.getBean(io.jwtauth.application.CreateUser.class).handle(new io.jwtauth.application.CreateUser.Command(
                 new io.jwtauth.domain.Username(USER), new io.jwtauth.domain.PlainPassword(PASSWORD)));
         String access = Client.field(post(api, "/api/token/", "username=" + USER + "&password=" + PASSWORD).body(), "access");
@@ -272,6 +272,34 @@ class MetricsTest {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Starts the server with a management port that was free a moment before. The API listener binds a port the
+     * kernel picks, which can be that very one: then another is tried, up to three times.
+     */
+    private int startWithManagementPort(Map<String, Object> properties) {
+        for (int attempt = 1; ; attempt++) {
+            management = freePort();
+            Map<String, Object> withManagementPort = new HashMap<>(properties);
+            withManagementPort.put("endpoints.prometheus.port", management);
+            try {
+                return start(withManagementPort);
+            } catch (ServerStartupException e) {
+                context.close();
+                if (attempt == 3 || !(rootCause(e) instanceof BindException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private int start(Map<String, Object> properties) {
