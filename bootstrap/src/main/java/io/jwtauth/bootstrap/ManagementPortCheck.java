@@ -3,6 +3,7 @@ package io.jwtauth.bootstrap;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -17,9 +18,12 @@ import org.slf4j.LoggerFactory;
  *       ({@link ManagementPortRoutes} is not made then) rather than refused, so that switching metrics off, an
  *       emergency setting, never stops a node whose deployment names a management port.</li>
  * </ul>
+ *
+ * <p>Not in the operator commands' context ({@link Environment#CLI}): they open no port, and run without metrics.
  */
 @Context
 @Requires(property = ManagementPortRoutes.PORT)
+@Requires(notEnv = Environment.CLI)
 final class ManagementPortCheck {
 
     ManagementPortCheck(@Property(name = ManagementPortRoutes.PORT) int managementPort,

@@ -2,6 +2,7 @@ package io.jwtauth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,7 +10,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Help and version answer without Micronaut or a database; a command starts them when it first needs a bean. */
+/**
+ * Help and version answer without Micronaut or a database; a command starts them when it first needs a bean, without
+ * metrics.
+ */
 class CommandFactoryTest {
 
     @ParameterizedTest
@@ -42,6 +46,22 @@ class CommandFactoryTest {
             assertThat(exitCode).isZero();
             assertThat(out.toString()).startsWith("Deleted ");
             assertThat(factory.started()).isTrue();
+            assertThat(factory.context().containsBean(PrometheusMeterRegistry.class)).isFalse();
+        }
+    }
+
+    /** A deployment's management port setting reaches the commands too: they open no port, so it is not checked. */
+    @Test
+    void aCommandIgnoresTheManagementPort() {
+        System.setProperty(ManagementPortRoutes.PORT, "9464");
+        try (CommandFactory factory = new CommandFactory()) {
+            int exitCode = OperatorCommands.commandLine(factory).execute("tokens", "flush-expired");
+
+            assertThat(exitCode).isZero();
+            assertThat(factory.context().getProperty(ManagementPortRoutes.PORT, Integer.class)).hasValue(9464);
+            assertThat(factory.context().containsBean(ManagementPortCheck.class)).isFalse();
+        } finally {
+            System.clearProperty(ManagementPortRoutes.PORT);
         }
     }
 }
