@@ -44,3 +44,16 @@ wait_for_http() {
   echo "perf: $url did not answer 200" >&2
   return 1
 }
+
+# field NAME: the value of a string field of the one-line JSON answer on standard input, on a line of its own (the
+# answer has no final newline).
+field() {
+  local value
+  value=$(sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p")
+  printf '%s\n' "$value"
+}
+
+# login PORT: the token pair answer of POST /api/token/ for the benchmarks' user (myuser / mypassword).
+login() {
+  curl -s -X POST -d "username=myuser&password=mypassword" "http://127.0.0.1:$1/api/token/"
+}

@@ -51,8 +51,7 @@ start() {
   PIDS+=("$!")
   PORT[$side]=$port
   wait_for_http "http://127.0.0.1:$port/api/health/" 120
-  TOKEN[$side]=$(curl -s -X POST -d "username=myuser&password=mypassword" "http://127.0.0.1:$port/api/token/" |
-    sed -n 's/.*"access":"\([^"]*\)".*/\1/p')
+  TOKEN[$side]=$(login "$port" | field access)
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN[$side]}" \
     "http://127.0.0.1:$port/api/profile/")" = 200 ] || { echo "metrics-cost: no 200 from the $side server" >&2; exit 1; }
 }

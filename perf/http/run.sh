@@ -75,8 +75,6 @@ cleanup() {
 trap cleanup EXIT
 declare -A RPS P50 P99
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
 # Waits until URL answers 200, for at most 60 s; prints the milliseconds it took from $1 (a now_ms value).
 wait_for() {
   local since=$1 url=$2
@@ -111,17 +109,6 @@ stop_jwt_auth() {
 
 jwt_auth_cli() {
   (cd "$WORK/jwt-auth" && "$LAUNCHER" "$@")
-}
-
-# The value of a string field of a one-line JSON answer, on a line of its own (the answer has no final newline).
-field() {
-  local value
-  value=$(sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p")
-  printf '%s\n' "$value"
-}
-
-login() {
-  curl -s -X POST -d "username=myuser&password=mypassword" "http://127.0.0.1:$1/api/token/"
 }
 
 to_ms() {
