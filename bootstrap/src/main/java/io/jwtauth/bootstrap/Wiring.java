@@ -37,12 +37,16 @@ import io.jwtauth.domain.port.TokenCodec;
 import io.jwtauth.domain.port.UserStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The one place where the core meets the adapters: the application's {@link UseCases} graph is built here from the
@@ -103,11 +107,15 @@ final class Wiring {
     /**
      * Every use case sees users through a short-lived cache of lookups by id, so that protected requests cost no
      * database round trip; {@code auth.user-cache-ttl} bounds how long another instance's change takes to be seen.
+     * Entries in use are renewed on the blocking pool, looked up only when the first renewal is due, so that an
+     * operator command, which never renews, does not create the pool.
      */
     @Primary
     @Singleton
-    CachingUserStore userStore(JdbcUserStore database, AuthProperties auth) {
-        return new CachingUserStore(database, auth.userCacheTtl(), MAX_CACHED_USERS);
+    CachingUserStore userStore(JdbcUserStore database, AuthProperties auth,
+                               @Named(TaskExecutors.BLOCKING) BeanProvider<ExecutorService> blocking) {
+        return new CachingUserStore(database, auth.userCacheTtl(), MAX_CACHED_USERS,
+                renewal -> blocking.get().execute(renewal));
     }
 
     /** Lets the REST adapter's authentication check cached owners on the event loop and the others where it may wait. */

@@ -2,6 +2,7 @@ package io.jwtauth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jwtauth.adapter.persistence.CachingUserStore;
 import io.jwtauth.application.CreateUser;
 import io.jwtauth.application.SetUserActive;
 import io.jwtauth.domain.PlainPassword;
@@ -10,6 +11,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,39 @@ class CrossInstanceRevocationTest {
             String seenOnB = onB.get("/api/profile/", access).body();
             while (!seenOnB.contains("user_inactive") && Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
+                seenOnB = onB.get("/api/profile/", access).body();
+            }
+            assertThat(seenOnB).contains("user_inactive");
+        }
+    }
+
+    @Test
+    void aUserInSteadyUseStaysCachedAcrossLifetimesAndStillSeesChangesMadeElsewhere() throws Exception {
+        Map<String, Object> threeSeconds = new HashMap<>(SHARED);
+        threeSeconds.put("datasources.default.url", "jdbc:h2:mem:cross-instance-steady;DB_CLOSE_DELAY=-1");
+        threeSeconds.put("auth.user-cache-ttl", "3s");
+        try (EmbeddedServer a = ApplicationContext.run(EmbeddedServer.class, threeSeconds, "test");
+             EmbeddedServer b = ApplicationContext.run(EmbeddedServer.class, threeSeconds, "test")) {
+            a.getApplicationContext().getBean(CreateUser.class)
+                    .handle(new CreateUser.Command(new Username("steady"), new PlainPassword("mypassword")));
+            String access = new Client(a.getURL()).login("steady", "mypassword")[1];
+            Client onB = new Client(b.getURL());
+
+            Instant until = Instant.now().plus(Duration.ofSeconds(4));
+            while (Instant.now().isBefore(until)) {
+                assertThat(onB.get("/api/profile/", access).statusCode()).isEqualTo(200);
+                Thread.sleep(50);
+            }
+            // Renewed in the background before each lifetime ran out: B looked the user up once, past a lifetime.
+            assertThat(b.getApplicationContext().getBean(CachingUserStore.class).cache().stats().missCount())
+                    .isEqualTo(1);
+
+            a.getApplicationContext().getBean(SetUserActive.class)
+                    .handle(new SetUserActive.Command(new Username("steady"), false));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            String seenOnB = onB.get("/api/profile/", access).body();
+            while (!seenOnB.contains("user_inactive") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
                 seenOnB = onB.get("/api/profile/", access).body();
             }
             assertThat(seenOnB).contains("user_inactive");

@@ -1,15 +1,20 @@
 package io.jwtauth.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jwtauth.domain.PasswordHash;
 import io.jwtauth.domain.User;
 import io.jwtauth.domain.UserId;
+import io.jwtauth.domain.StoreUnavailable;
 import io.jwtauth.domain.Username;
 import io.jwtauth.domain.fake.InMemoryUserStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -25,7 +30,13 @@ class CachingUserStoreTest {
     private final AtomicInteger reads = new AtomicInteger();
     // Another node's view of the same database: it writes behind this cache's back.
     private final InMemoryUserStore database = new InMemoryUserStore();
-    private final CachingUserStore cached = new CachingUserStore(new CountingReads(), MAX_AGE, 1_000, nanos::get);
+    /** The renewals started, run when a test says so. */
+    private final Deque<Runnable> renewals = new ArrayDeque<>();
+    /** Runs inside the next read that reaches the database, after it has read: a change landing during a renewal. */
+    private Runnable afterNextRead = () -> { };
+    private boolean databaseAway;
+    private final CachingUserStore cached =
+            new CachingUserStore(new CountingReads(), MAX_AGE, 1_000, renewals::add, nanos::get);
 
     @Test
     void repeatedLookupsWithinTheMaximumAgeReadOnce() {
@@ -90,6 +101,92 @@ class CachingUserStoreTest {
     }
 
     @Test
+    void aHeldUserIsRenewedBeforeTheCacheStopsHoldingIt() {
+        User user = database.add(new Username("myuser"), HASH, true, NOW);
+        cached.findById(user.id());
+        Duration renewal = CachingUserStore.refreshAge(MAX_AGE);
+        nanos.addAndGet(renewal.minusNanos(1).toNanos());
+        assertThat(cached.holds(user.id())).isTrue();
+        assertThat(renewals).as("not yet due").isEmpty();
+
+        nanos.addAndGet(1);
+        assertThat(cached.holds(user.id())).isTrue();
+        assertThat(cached.holds(user.id())).isTrue();
+        assertThat(renewals).as("one renewal, however often it is asked").hasSize(1);
+        assertThat(cached.cache().stats().requestCount()).as("questions and renewals are not lookups").isEqualTo(1);
+        database.deactivate(user.id(), NOW.plusSeconds(1));
+        assertThat(cached.findById(user.id())).map(User::active).contains(true);
+
+        renewals.remove().run();
+        assertThat(reads).hasValue(2);
+        assertThat(cached.findById(user.id())).map(User::active).contains(false);
+        assertThat(cached.cache().stats().missCount()).as("the renewal's read is no miss").isEqualTo(1);
+        nanos.addAndGet(MAX_AGE.minus(renewal).toNanos());
+        assertThat(cached.holds(user.id())).as("its age started again with the renewal").isTrue();
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aRenewalThatRacesAChangeThroughThisInstanceDoesNotBringBackWhatItRead() {
+        User user = database.add(new Username("myuser"), HASH, true, NOW);
+        cached.findById(user.id());
+        nanos.addAndGet(CachingUserStore.refreshAge(MAX_AGE).toNanos());
+        cached.holds(user.id());
+
+        afterNextRead = () -> {
+            cached.deactivate(user.id(), NOW.plusSeconds(1));
+            assertThat(cached.findById(user.id())).map(User::active).contains(false);
+        };
+        renewals.remove().run();
+
+        assertThat(reads).hasValue(3);
+        assertThat(cached.findById(user.id())).map(User::active).contains(false);
+    }
+
+    @Test
+    void aFailedRenewalLeavesTheEntryToExpireAtItsTimeAndTheNextOneMayTry() {
+        User user = database.add(new Username("myuser"), HASH, true, NOW);
+        cached.findById(user.id());
+        nanos.addAndGet(CachingUserStore.refreshAge(MAX_AGE).toNanos());
+        cached.holds(user.id());
+        databaseAway = true;
+
+        renewals.remove().run();
+        assertThat(cached.holds(user.id())).isTrue();
+        assertThat(renewals).as("a later question starts another").hasSize(1);
+        assertThat(cached.findById(user.id())).contains(user);
+
+        nanos.addAndGet(CachingUserStore.HOLD_MARGIN.toNanos());
+        assertThat(cached.holds(user.id())).isFalse();
+        nanos.addAndGet(CachingUserStore.HOLD_MARGIN.toNanos());
+        assertThatThrownBy(() -> cached.findById(user.id())).isInstanceOf(StoreUnavailable.class);
+    }
+
+    @Test
+    void aRenewalRefusedByAFullPoolIsTriedAgainLater() {
+        AtomicInteger attempts = new AtomicInteger();
+        CachingUserStore refusing = new CachingUserStore(new CountingReads(), MAX_AGE, 1_000, task -> {
+            attempts.incrementAndGet();
+            throw new RejectedExecutionException("full");
+        }, nanos::get);
+        User user = database.add(new Username("myuser"), HASH, true, NOW);
+        refusing.findById(user.id());
+        nanos.addAndGet(CachingUserStore.refreshAge(MAX_AGE).toNanos());
+
+        assertThat(refusing.holds(user.id())).isTrue();
+        assertThat(refusing.holds(user.id())).isTrue();
+        assertThat(attempts).as("each question tried again").hasValue(2);
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void renewalsStartOneMarginBeforeTheHoldEndsButNotBeforeHalfTheMaximumAge() {
+        assertThat(CachingUserStore.refreshAge(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(CachingUserStore.refreshAge(Duration.ofDays(1))).isEqualTo(Duration.ofDays(1).minusSeconds(2));
+        assertThat(CachingUserStore.refreshAge(Duration.ofMillis(1500))).isEqualTo(Duration.ofMillis(750));
+    }
+
+    @Test
     void unknownUsersAreCachedAsUnknownForNoLonger() {
         UserId unknown = new UserId(42);
         assertThat(cached.findById(unknown)).isEmpty();
@@ -113,7 +210,14 @@ class CachingUserStoreTest {
         @Override
         public Optional<User> findById(UserId id) {
             reads.incrementAndGet();
-            return database.findById(id);
+            if (databaseAway) {
+                throw new StoreUnavailable("the database is away", new RuntimeException("connection refused"));
+            }
+            Optional<User> user = database.findById(id);
+            Runnable change = afterNextRead;
+            afterNextRead = () -> { };
+            change.run();
+            return user;
         }
 
         @Override
