@@ -5,8 +5,8 @@
 #   perf/http/metrics-cost.sh
 #
 # Each launch starts both servers through the README's launcher (each with its own database in a temporary folder),
-# loads each with WARMUP seconds of wrk on GET /api/profile/, then runs ROUNDS rounds of DURATION seconds per side,
-# the order alternating from round to round. Per round and side it prints requests/s and the server's CPU time
+# loads each with WARMUP seconds of wrk on GET /api/profile/ in slices of DURATION seconds taken in turns, then runs
+# ROUNDS rounds of DURATION seconds per side, the order alternating from turn to turn. Per round and side it prints requests/s and the server's CPU time
 # (utime + stime of the JVM, from /proc/PID/stat) per 1,000 requests. Several launches are needed because one JVM
 # compiles the hot path differently from the next: pairs of launches of the same build differ by up to about 15%.
 # At the end: per side, the mean over all launches of requests/s and of CPU per 1,000 requests, and off/on ratios.
@@ -15,7 +15,7 @@ set -euo pipefail
 
 . "$(dirname "$0")/../lib.sh"
 LAUNCHES=${LAUNCHES:-5}
-WARMUP=${WARMUP:-90}
+WARMUP=${WARMUP:-120}
 ROUNDS=${ROUNDS:-4}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -71,14 +71,22 @@ load() {
     END { printf "%s %.2f\n", rate, ticks * 1000 / hz / requests * 1000 }'
 }
 
+# in_turn N: the sides in the order of turn N, swapped from one turn to the next.
+in_turn() { if [ $(($1 % 2)) -eq 1 ]; then echo "${SIDES[0]} ${SIDES[1]}"; else echo "${SIDES[1]} ${SIDES[0]}"; fi; }
+
 RESULTS=$WORK/results
 : >"$RESULTS"
 for launch in $(seq 1 "$LAUNCHES"); do
   for side in "${SIDES[@]}"; do start "$side" "$launch"; done
-  for side in "${SIDES[@]}"; do load "$side" "$WARMUP" >/dev/null; done
+  # Warm-up in the same turns as the rounds, so that neither side sits idle longer than the other before a round: a
+  # JVM left idle for the other's whole warm-up ran its first round up to 25% slower (JDK 17's code cache sweeper
+  # gives up compiled code gone cold, most likely).
+  slices=$(( (WARMUP + DURATION - 1) / DURATION ))
+  for slice in $(seq 1 "$slices"); do
+    for side in $(in_turn "$slice"); do load "$side" "$DURATION" >/dev/null; done
+  done
   for round in $(seq 1 "$ROUNDS"); do
-    order=("${SIDES[@]}")
-    [ $((round % 2)) -eq 0 ] && order=("${SIDES[1]}" "${SIDES[0]}")
+    read -ra order < <(in_turn "$round")
     line="launch $launch round $round:"
     for side in "${order[@]}"; do
       read -r rate cpu < <(load "$side" "$DURATION")

@@ -219,6 +219,8 @@ class MetricsTest {
                 "jwt_auth_password_changes_total{outcome=\"success\"} 0.0",
                 "jwt_auth_password_changes_total{outcome=\"wrong_old_password\"} 0.0",
                 "jwt_auth_password_changes_total{outcome=\"throttled\"} 0.0");
+        // Off unless asked for: the logback binder's turbo filter costs every request (docs/observability.md).
+        assertThat(scrape).doesNotContain("logback_events_total");
 
         Optional<Path> promtool = executable("promtool");
         if (promtool.isEmpty()) {
