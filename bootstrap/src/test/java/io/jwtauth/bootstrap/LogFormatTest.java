@@ -7,8 +7,36 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import org.junit.jupiter.api.Test;
 
-/** logback.xml keeps logging whatever LOG_FORMAT says: JSON in any case, anything unknown as text. */
+/**
+ * logback.xml keeps logging whatever LOG_FORMAT says (JSON in any case, anything unknown as text), and
+ * JWT_AUTH_LOG_LEVEL reaches jwt-auth's own loggers only.
+ */
 class LogFormatTest {
+
+    @Test
+    void theLogLevelSettingLeavesTheFrameworksRequestLinesOut() throws Exception {
+        String before = System.getProperty("JWT_AUTH_LOG_LEVEL");
+        try {
+            System.setProperty("JWT_AUTH_LOG_LEVEL", "DEBUG");
+            LoggerContext context = new LoggerContext();
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+            assertThat(context.getLogger("io.jwtauth.security").isDebugEnabled()).isTrue();
+            // These log the request line, query string included, at DEBUG: a token a client sent there would show.
+            assertThat(context.getLogger("io.micronaut.http.server.netty.RoutingInBoundHandler").isDebugEnabled())
+                    .isFalse();
+            assertThat(context.getLogger("io.micronaut.context.event.ApplicationEventPublisher").isDebugEnabled())
+                    .isFalse();
+            context.stop();
+        } finally {
+            if (before == null) {
+                System.clearProperty("JWT_AUTH_LOG_LEVEL");
+            } else {
+                System.setProperty("JWT_AUTH_LOG_LEVEL", before);
+            }
+        }
+    }
 
     @Test
     void anyLogFormatLeavesTheRootLoggerAnAppender() throws Exception {
