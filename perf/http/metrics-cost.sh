@@ -66,6 +66,10 @@ load() {
   out=$(wrk -t2 -c"$CONNECTIONS" -d"$2s" -H "Authorization: Bearer ${TOKEN[$side]}" \
     "http://127.0.0.1:${PORT[$side]}/api/profile/")
   after=$(cpu_ticks "${PID[$side]}")
+  if grep -q "Non-2xx" <<<"$out"; then
+    echo "metrics-cost: the $side server answered other than 200: $(grep "Non-2xx" <<<"$out")" >&2
+    exit 1
+  fi
   echo "$out" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
     /requests in/ { requests = $1 } /Requests\/sec/ { rate = $2 }
     END { printf "%s %.2f\n", rate, ticks * 1000 / hz / requests * 1000 }'
@@ -78,6 +82,8 @@ RESULTS=$WORK/results
 : >"$RESULTS"
 for launch in $(seq 1 "$LAUNCHES"); do
   for side in "${SIDES[@]}"; do start "$side" "$launch"; done
+  # The launcher picks the JVM (a JDK 25+ with its AOT cache where the build trained one): say which ran.
+  [ "$launch" -eq 1 ] && echo "server JVM: $(tr '\0' ' ' <"/proc/${PID[on]}/cmdline" | grep -oE '^[^ ]+|-XX:(AOTCache|SharedArchiveFile)=[^ ]+' | tr '\n' ' ')"
   # Warm-up in the same turns as the rounds, so that neither side sits idle longer than the other before a round: a
   # JVM left idle for the other's whole warm-up ran its first round up to 25% slower (JDK 17's code cache sweeper
   # gives up compiled code gone cold, most likely).

@@ -55,6 +55,7 @@ import java.util.concurrent.TimeUnit;
 final class RequestMetrics implements Ordered {
 
     static final String METRIC = "http.server.requests";
+    static final String DESCRIPTION = "HTTP requests answered, by method, status, route template and exception";
     private static final String START = RequestMetrics.class.getName() + ".START";
     /** Stands for the route in the key of the answers whose uri tag does not depend on it (404, 3xx, unrouted). */
     private static final Object NO_ROUTE = new Object();
@@ -163,7 +164,7 @@ final class RequestMetrics implements Ordered {
     }
 
     private Timer timer(Key key) {
-        return Timer.builder(METRIC).tags(Tags.of(
+        return Timer.builder(METRIC).description(DESCRIPTION).tags(Tags.of(
                 "exception", key.exception == null ? "none" : key.exception.getSimpleName(),
                 "method", key.method.name(),
                 "status", Integer.toString(key.status),
