@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * logback.xml keeps logging whatever LOG_FORMAT says (JSON in any case, anything unknown as text), and
- * JWT_AUTH_LOG_LEVEL reaches jwt-auth's own loggers only.
+ * JWT_AUTH_LOG_LEVEL reaches the framework's loggers only down to INFO.
  */
 class LogFormatTest {
 
@@ -28,6 +28,16 @@ class LogFormatTest {
                     .isFalse();
             assertThat(context.getLogger("io.micronaut.context.event.ApplicationEventPublisher").isDebugEnabled())
                     .isFalse();
+            context.stop();
+
+            // Quieter than INFO it reaches every logger: the operator commands print only their own lines.
+            System.setProperty("JWT_AUTH_LOG_LEVEL", "WARN");
+            context = new LoggerContext();
+            configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+            assertThat(context.getLogger("io.micronaut.flyway.AbstractFlywayMigration").isInfoEnabled()).isFalse();
+            assertThat(context.getLogger("io.jwtauth.security").isInfoEnabled()).isFalse();
             context.stop();
         } finally {
             if (before == null) {
